@@ -1,0 +1,67 @@
+package io.herald.model;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A place alerts go: {@code telegram:<chat id>}, {@code slack:<channel id>} or {@code console:}.
+ */
+public record Destination(Platform platform, String address) {
+
+    public static final Destination CONSOLE = new Destination(Platform.CONSOLE, "");
+
+    public Destination {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(address, "address");
+    }
+
+    public static Destination telegram(long chatId) {
+        return new Destination(Platform.TELEGRAM, Long.toString(chatId));
+    }
+
+    public static Destination slack(String channel) {
+        return new Destination(Platform.SLACK, channel);
+    }
+
+    /**
+     * Parses {@code telegram:-100123}, {@code slack:C0123ABCD} or {@code console:}.
+     *
+     * @throws IllegalArgumentException with a short user-facing message when the text is not a destination
+     */
+    public static Destination parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("destination is missing");
+        }
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException(
+                    "destination '" + text + "' must look like telegram:<chat id>, slack:<channel id> or console:");
+        }
+        String prefix = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String address = text.substring(colon + 1).trim();
+        switch (prefix) {
+            case "telegram":
+                if (!address.matches("-?\\d{1,20}")) {
+                    throw new IllegalArgumentException(
+                            "telegram destination needs a numeric chat id, got '" + address + "'");
+                }
+                return new Destination(Platform.TELEGRAM, address);
+            case "slack":
+                if (!address.matches("[A-Z0-9]{2,20}")) {
+                    throw new IllegalArgumentException(
+                            "slack destination needs a channel id like C0123ABCD, got '" + address + "'");
+                }
+                return new Destination(Platform.SLACK, address);
+            case "console":
+                return CONSOLE;
+            default:
+                throw new IllegalArgumentException("unknown destination platform '" + prefix
+                        + "': use telegram:, slack: or console:");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return platform.key() + ":" + address;
+    }
+}
