@@ -5,4 +5,8 @@ public final class Summarizer {
     public String summarize(String text, int maxChars) {
         throw new UnsupportedOperationException("not built yet");
     }
+
+    public String summarize(String title, String text, int maxChars) {
+        throw new UnsupportedOperationException("not built yet");
+    }
 }

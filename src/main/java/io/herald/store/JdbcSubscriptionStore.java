@@ -1,0 +1,113 @@
+package io.herald.store;
+
+import io.herald.model.Destination;
+import io.herald.model.Subscription;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** {@link SubscriptionStore} on JDBC. */
+public final class JdbcSubscriptionStore implements SubscriptionStore {
+    private static final String COLUMNS = "id, destination, query, route_id, feeds";
+
+    private final Database db;
+    private final Clock clock;
+
+    public JdbcSubscriptionStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Subscription> add(Destination destination, String query, String createdBy) {
+        return db.inTransaction("add a subscription for " + destination, c -> {
+            List<Long> existing = Jdbc.query(c,
+                    "SELECT id FROM subscriptions WHERE destination = ? AND query = ? AND route_id IS NULL",
+                    rs -> rs.getLong(1), destination.toString(), query);
+            if (!existing.isEmpty()) {
+                return Optional.empty();
+            }
+            long id = Jdbc.insert(c, "INSERT INTO subscriptions (destination, query, created_by, created_at)"
+                    + " VALUES (?, ?, ?, ?)", destination.toString(), query, createdBy, clock.millis());
+            return Optional.of(new Subscription(id, destination, query, Optional.empty(), Set.of()));
+        });
+    }
+
+    @Override
+    public List<Subscription> ownedBy(Destination destination) {
+        return db.withConnection("list subscriptions of " + destination, c -> Jdbc.query(c,
+                "SELECT " + COLUMNS + " FROM subscriptions WHERE destination = ? AND route_id IS NULL ORDER BY id",
+                JdbcSubscriptionStore::map, destination.toString()));
+    }
+
+    @Override
+    public boolean remove(long id) {
+        return db.inTransaction("remove subscription " + id,
+                c -> Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", id) > 0);
+    }
+
+    @Override
+    public List<Subscription> active() {
+        return db.withConnection("list active subscriptions", c -> Jdbc.query(c,
+                "SELECT " + COLUMNS + " FROM subscriptions WHERE paused = 0 ORDER BY id", JdbcSubscriptionStore::map));
+    }
+
+    @Override
+    public void replaceRoutes(List<Subscription> routes) {
+        db.inTransaction("store config routes", c -> {
+            Map<String, Long> stored = new HashMap<>();
+            for (Subscription s : Jdbc.query(c, "SELECT " + COLUMNS + " FROM subscriptions WHERE route_id IS NOT NULL",
+                    JdbcSubscriptionStore::map)) {
+                stored.put(routeKey(s), s.id());
+            }
+            for (Subscription route : routes) {
+                Long id = stored.remove(routeKey(route));
+                if (id == null) {
+                    Jdbc.update(c, "INSERT INTO subscriptions (destination, query, route_id, feeds, created_by, created_at)"
+                                    + " VALUES (?, ?, ?, ?, 'config', ?)", route.destination().toString(), route.query(),
+                            route.routeId().orElseThrow(), joinFeeds(route.feeds()), clock.millis());
+                } else {
+                    Jdbc.update(c, "UPDATE subscriptions SET query = ?, feeds = ? WHERE id = ?",
+                            route.query(), joinFeeds(route.feeds()), id);
+                }
+            }
+            for (long gone : stored.values()) {
+                Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", gone);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int setPaused(Destination destination, boolean paused) {
+        return db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
+                "UPDATE subscriptions SET paused = ? WHERE destination = ? AND paused <> ?",
+                paused ? 1 : 0, destination.toString(), paused ? 1 : 0));
+    }
+
+    private static String routeKey(Subscription s) {
+        return s.routeId().orElse("") + "\u0000" + s.destination();
+    }
+
+    private static String joinFeeds(Set<String> feeds) {
+        return String.join(",", new TreeSet<>(feeds));
+    }
+
+    private static Subscription map(ResultSet rs) throws SQLException {
+        String feeds = rs.getString("feeds");
+        Set<String> feedSet = feeds == null || feeds.isEmpty() ? Set.of()
+                : Arrays.stream(feeds.split(",")).collect(Collectors.toSet());
+        return new Subscription(rs.getLong("id"), Destination.parse(rs.getString("destination")),
+                rs.getString("query"), Optional.ofNullable(rs.getString("route_id")), feedSet);
+    }
+
+}

@@ -1,0 +1,35 @@
+package io.herald.store;
+
+import io.herald.model.Destination;
+import io.herald.model.Subscription;
+import java.util.List;
+import java.util.Optional;
+
+/** Subscriptions: a subscriber's own (from chat commands) and routes (from config). */
+public interface SubscriptionStore {
+
+    /**
+     * Adds a subscriber's own subscription.
+     *
+     * @return the stored subscription, or empty when the destination already has exactly this query
+     */
+    Optional<Subscription> add(Destination destination, String query, String createdBy);
+
+    /** A destination's own subscriptions (not routes), oldest first. */
+    List<Subscription> ownedBy(Destination destination);
+
+    /** Removes one subscription; false when it did not exist. */
+    boolean remove(long id);
+
+    /** Every subscription that should receive alerts now (not paused), routes included. */
+    List<Subscription> active();
+
+    /**
+     * Makes the stored routes equal to {@code routes} (one subscription per route and destination): adds new ones,
+     * updates changed queries and feed filters in place (ids stay stable), removes those no longer configured.
+     */
+    void replaceRoutes(List<Subscription> routes);
+
+    /** Pauses or resumes every subscription of a destination. Returns how many changed. */
+    int setPaused(Destination destination, boolean paused);
+}
