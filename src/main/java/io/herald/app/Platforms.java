@@ -1,0 +1,83 @@
+package io.herald.app;
+
+import io.herald.chat.CommandHandler;
+import io.herald.chat.CommandRouter;
+import io.herald.chat.telegram.TelegramBot;
+import io.herald.config.Settings;
+import io.herald.deliver.AlertSender;
+import io.herald.deliver.console.ConsoleSender;
+import io.herald.deliver.slack.SlackSender;
+import io.herald.deliver.telegram.TelegramClients;
+import io.herald.deliver.telegram.TelegramSender;
+import io.herald.model.Platform;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** The chat platforms Herald talks to, built from the settings: Telegram, Slack, and the console. */
+final class Platforms implements AutoCloseable {
+    private final Settings settings;
+    private final List<AlertSender> senders = new ArrayList<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private TelegramClient telegram;
+
+    private Platforms(Settings settings) {
+        this.settings = settings;
+    }
+
+    static Platforms create(Settings settings, PrintStream console) {
+        Platforms p = new Platforms(settings);
+        ConsoleSender consoleSender = new ConsoleSender(console);
+        p.senders.add(consoleSender);
+        settings.telegramToken().ifPresent(token -> {
+            p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl());
+            p.senders.add(new TelegramSender(p.telegram));
+        });
+        settings.slackBotToken().ifPresent(token -> {
+            SlackSender slack = new SlackSender(token.value(), settings.slackApiUrl());
+            p.senders.add(slack);
+            p.resources.add(slack);
+        });
+        if (!settings.telegramEnabled() && !settings.slackEnabled()) {
+            p.senders.add(new HeraldService.ConsoleAlias(Platform.TELEGRAM, consoleSender));
+            p.senders.add(new HeraldService.ConsoleAlias(Platform.SLACK, consoleSender));
+        }
+        return p;
+    }
+
+    List<AlertSender> senders() {
+        return List.copyOf(senders);
+    }
+
+    /** Starts answering chat commands where a platform is configured. */
+    Optional<AutoCloseable> startChat(CommandHandler router) {
+        if (telegram == null) {
+            return Optional.empty();
+        }
+        TelegramBot bot = new TelegramBot(settings.telegramToken().orElseThrow().value(), settings.telegramApiUrl(),
+                telegram, router, CommandRouter.commands());
+        bot.start();
+        return Optional.of(bot);
+    }
+
+    String describe() {
+        List<String> names = new ArrayList<>();
+        if (settings.telegramEnabled()) {
+            names.add("telegram");
+        }
+        if (settings.slackEnabled()) {
+            names.add("slack");
+        }
+        return names.isEmpty() ? "the console (no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set)"
+                : String.join(" and ", names) + " (and console: routes)";
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable r : resources) {
+            r.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.herald.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.model.Alert;
+import io.herald.model.Destination;
+import io.herald.model.Item;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcFeedAndOutboxStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsSeenItemsAndQueuesEachAlertOnce() {
+        Database db = StoreTestSupport.open(dir);
+        var feeds = new JdbcFeedStore(db, Clock.systemUTC());
+        var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
+        Item a = StoreTestSupport.item("world", "a", "Kursk <story> & more");
+        Item b = StoreTestSupport.item("world", "b", "Other");
+        Destination chat = Destination.telegram(42);
+
+        assertThat(feeds.unseen("world", List.of("a", "b"))).containsExactly("a", "b");
+        int queued = feeds.recordPoll(new PollRecord("world", "https://example.org/rss", Optional.of("\"v1\""),
+                Optional.empty(), List.of(a, b), List.of(new PendingAlert(7, StoreTestSupport.alert(chat, a)))));
+        int again = feeds.recordPoll(new PollRecord("world", "https://example.org/rss", Optional.of("\"v1\""),
+                Optional.empty(), List.of(a), List.of(new PendingAlert(7, StoreTestSupport.alert(chat, a)))));
+
+        assertThat(queued).isEqualTo(1);
+        assertThat(again).as("the unique key stops a second row for the same item and subscription").isZero();
+        assertThat(feeds.unseen("world", List.of("a", "b", "c"))).containsExactly("c");
+        assertThat(feeds.unseen("science", List.of("a"))).containsExactly("a");
+        FeedState state = feeds.find("world").orElseThrow();
+        assertThat(state.initialized()).isTrue();
+        assertThat(state.etag()).contains("\"v1\"");
+
+        List<OutboxEntry> due = outbox.due(Instant.now().plusSeconds(1), 10);
+        assertThat(due).singleElement().satisfies(e -> {
+            Alert alert = e.alert();
+            assertThat(alert.item()).isEqualTo(a);
+            assertThat(alert.destination()).isEqualTo(chat);
+            assertThat(alert.summary()).isEqualTo("short summary");
+            assertThat(e.subscriptionId()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void failuresCountUpAndSuccessResetsThem() {
+        var feeds = new JdbcFeedStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        feeds.recordFailure("world", "https://example.org/rss", "feed world: HTTP 500");
+        feeds.recordFailure("world", "https://example.org/rss", "feed world: HTTP 502");
+        FeedState failing = feeds.find("world").orElseThrow();
+        assertThat(failing.consecutiveErrors()).isEqualTo(2);
+        assertThat(failing.lastError()).contains("feed world: HTTP 502");
+        assertThat(failing.initialized()).isFalse();
+
+        feeds.recordPoll(new PollRecord("world", "https://example.org/rss", Optional.empty(), Optional.empty(),
+                List.of(), List.of()));
+        assertThat(feeds.find("world").orElseThrow().consecutiveErrors()).isZero();
+    }
+
+    @Test
+    void outboxRowsMoveThroughRetryToSentOrFailed() {
+        Database db = StoreTestSupport.open(dir);
+        var feeds = new JdbcFeedStore(db, Clock.systemUTC());
+        var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
+        Destination chat = Destination.telegram(42);
+        feeds.recordPoll(new PollRecord("world", "u", Optional.empty(), Optional.empty(), List.of(), List.of(
+                new PendingAlert(1, StoreTestSupport.alert(chat, StoreTestSupport.item("world", "a", "A"))),
+                new PendingAlert(1, StoreTestSupport.alert(chat, StoreTestSupport.item("world", "b", "B"))))));
+        List<OutboxEntry> due = outbox.due(Instant.now().plusSeconds(1), 10);
+        assertThat(due).hasSize(2);
+
+        Instant later = Instant.now().plusSeconds(60);
+        outbox.retryAt(due.get(0).id(), later, "HTTP 502", true);
+        outbox.markFailed(due.get(1).id(), "chat not found");
+
+        assertThat(outbox.due(Instant.now().plusSeconds(1), 10)).isEmpty();
+        assertThat(outbox.nextDue()).contains(Instant.ofEpochMilli(later.toEpochMilli()));
+        OutboxEntry retried = outbox.due(later, 10).get(0);
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.lastError()).contains("HTTP 502");
+        outbox.markSent(retried.id());
+        assertThat(outbox.counts()).containsEntry(OutboxEntry.Status.SENT, 1)
+                .containsEntry(OutboxEntry.Status.FAILED, 1).containsEntry(OutboxEntry.Status.PENDING, 0);
+        assertThat(outbox.recent(OutboxEntry.Status.FAILED, 5)).singleElement()
+                .satisfies(e -> assertThat(e.lastError()).contains("chat not found"));
+    }
+}

@@ -1,0 +1,80 @@
+package io.herald.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.model.Destination;
+import io.herald.model.Subscription;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcSubscriptionStoreTest {
+    @TempDir
+    Path dir;
+
+    private final Destination chat = Destination.telegram(42);
+
+    @Test
+    void addsListsAndRemovesInOrder() {
+        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        store.add(chat, "kursk", "7");
+        store.add(chat, "\"north korea\"", "7");
+        store.add(Destination.telegram(43), "nato", "8");
+
+        assertThat(store.ownedBy(chat)).extracting(Subscription::query).containsExactly("kursk", "\"north korea\"");
+        assertThat(store.remove(store.ownedBy(chat).get(0).id())).isTrue();
+        assertThat(store.ownedBy(chat)).extracting(Subscription::query).containsExactly("\"north korea\"");
+        assertThat(store.remove(9999)).isFalse();
+    }
+
+    @Test
+    void refusesTheSameQueryTwiceForOneChat() {
+        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        assertThat(store.add(chat, "kursk", "7")).isPresent();
+        assertThat(store.add(chat, "kursk", "7")).isEmpty();
+        assertThat(store.add(Destination.telegram(43), "kursk", "8")).isPresent();
+    }
+
+    @Test
+    void survivesReopeningTheDatabase() {
+        new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC()).add(chat, "kursk", "7");
+        var reopened = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        assertThat(reopened.ownedBy(chat)).extracting(Subscription::query).containsExactly("kursk");
+    }
+
+    @Test
+    void replacesRoutesKeepingIdsOfUnchangedOnes() {
+        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        Destination slack = Destination.slack("C0123ABCD");
+        store.replaceRoutes(List.of(route("desk", slack, "kursk"), route("desk", chat, "kursk")));
+        long slackId = store.active().stream().filter(s -> s.destination().equals(slack)).findFirst().orElseThrow().id();
+
+        store.replaceRoutes(List.of(route("desk", slack, "kursk OR nato")));
+
+        assertThat(store.active()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(slackId);
+            assertThat(s.query()).isEqualTo("kursk OR nato");
+            assertThat(s.routeId()).contains("desk");
+            assertThat(s.feeds()).containsExactly("world");
+        });
+        assertThat(store.ownedBy(slack)).as("routes are not a chat's own subscriptions").isEmpty();
+    }
+
+    @Test
+    void pausedSubscriptionsAreNotActive() {
+        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        store.add(chat, "kursk", "7");
+        assertThat(store.setPaused(chat, true)).isEqualTo(1);
+        assertThat(store.active()).isEmpty();
+        assertThat(store.setPaused(chat, false)).isEqualTo(1);
+        assertThat(store.active()).hasSize(1);
+    }
+
+    private static Subscription route(String id, Destination to, String query) {
+        return new Subscription(0, to, query, Optional.of(id), Set.of("world"));
+    }
+}
