@@ -42,6 +42,9 @@ sealed interface Node {
     /** Either branch. */
     record Or(List<Node> branches, int position) implements Node {
         static Node of(List<Node> branches) {
+            if (branches.size() == 1) {
+                return branches.get(0);
+            }
             List<Node> flat = new ArrayList<>();
             for (Node branch : branches) {
                 if (branch instanceof Or or) {
@@ -50,7 +53,7 @@ sealed interface Node {
                     flat.add(branch);
                 }
             }
-            return flat.size() == 1 ? flat.get(0) : new Or(List.copyOf(flat), flat.get(0).position());
+            return new Or(List.copyOf(flat), branches.get(0).position());
         }
 
         @Override public Node at(int at) { return new Or(branches, at); }
@@ -78,6 +81,9 @@ sealed interface Node {
     /** All parts. */
     record And(List<Node> parts, int position) implements Node {
         static Node of(List<Node> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
             List<Node> flat = new ArrayList<>();
             for (Node part : parts) {
                 if (part instanceof And and) {
@@ -86,7 +92,7 @@ sealed interface Node {
                     flat.add(part);
                 }
             }
-            return flat.size() == 1 ? flat.get(0) : new And(List.copyOf(flat), flat.get(0).position());
+            return new And(List.copyOf(flat), parts.get(0).position());
         }
 
         @Override public Node at(int at) { return new And(parts, at); }
