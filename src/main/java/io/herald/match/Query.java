@@ -22,14 +22,18 @@ import java.util.Objects;
  *   <li>Text is compared as {@link TextNormalizer} words. A term written without quotes that normalises to several
  *       words is the phrase of those words ({@code covid-19} is {@code "covid 19"}); inside quotes everything is
  *       text, including {@code *}, parentheses and operators. Straight and typographic quotes both work.</li>
- *   <li>A trailing {@code *} makes the last word a prefix ({@code korea*}, {@code title:korea*}).</li>
+ *   <li>A trailing {@code *} makes the last word a prefix ({@code korea*}, {@code title:korea*},
+ *       {@code north-kor*}); elsewhere {@code *} separates words.</li>
+ *   <li>{@code -} negates only at the start of a term or group ({@code -sport}, {@code -"a b"}, {@code -(a OR b)},
+ *       {@code -title:x}); inside a word it separates words ({@code covid-19}).</li>
  *   <li>A phrase matches inside the title or inside the text, never across the two.</li>
  *   <li>{@code title:} restricts a word, phrase or parenthesised group to the title; inside
  *       {@code title:( ... )} every word and phrase is title-only. {@code source:id} compares the item's feed id,
  *       ignoring case. The prefixes are recognised in any case ({@code Title:}). Any other {@code word:} is plain
  *       text, so {@code covid:19} is the phrase {@code "covid 19"}.</li>
  *   <li>Refused, with the 1-based character position of the problem: an empty query, a query that only excludes
- *       ({@code -sport}, {@code NOT sport}), an OR branch anywhere that only excludes ({@code nato OR -sport}),
+ *       ({@code -sport}, {@code NOT sport}; a double negation still counts as excluding), an OR branch anywhere
+ *       that only excludes ({@code nato OR -sport}, {@code nato (a OR -b)}),
  *       unbalanced parentheses or quotes, empty parentheses, an operator without its operands ({@code nato AND},
  *       {@code OR nato}), a term with no letters or digits ({@code ***}), more than 512 characters, more than 32
  *       terms (each word, phrase, prefix and source term counts once).</li>
