@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A token or signing secret. {@link #toString()} is {@code ***}, so a secret that ends up in a log line or an error
- * message by accident shows nothing; only {@link #reveal()} gives the value, for the one place that sends it.
+ * message by accident shows nothing; only {@link #value()} gives the value, for the one place that sends it.
  */
 public final class Secret {
     private final String value;
@@ -25,7 +25,7 @@ public final class Secret {
     }
 
     /** The value itself: pass it straight to the client that needs it, never to a log or a message. */
-    public String reveal() {
+    public String value() {
         return value;
     }
 

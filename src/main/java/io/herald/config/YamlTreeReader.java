@@ -47,7 +47,7 @@ final class YamlTreeReader {
             }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
-            reportSyntaxError(e);
+            reportSyntaxError(e, Math.max(1, (int) yaml.lines().count()));
             return Optional.empty();
         } catch (IOException e) {
             problems.error(1, "cannot read YAML: " + e.getMessage());
@@ -116,18 +116,19 @@ final class YamlTreeReader {
         return Math.max(1, parser.currentTokenLocation().getLineNr());
     }
 
-    private void reportSyntaxError(JsonProcessingException e) {
+    /** Reports the parser's problem at its line, kept within the text ({@code lastLine}) when it is the end of input. */
+    private void reportSyntaxError(JsonProcessingException e, int lastLine) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             String message = "YAML syntax error: " + oneLine(marked.getProblem());
             if (marked.getContext() != null && marked.getContextMark() != null) {
                 message += " (" + oneLine(marked.getContext()) + " started at line "
                         + (marked.getContextMark().getLine() + 1) + ")";
             }
-            problems.error(marked.getProblemMark().getLine() + 1, message);
+            problems.error(Math.min(lastLine, marked.getProblemMark().getLine() + 1), message);
             return;
         }
         JsonLocation location = e.getLocation();
-        int line = location == null ? 1 : Math.max(1, location.getLineNr());
+        int line = location == null ? 1 : Math.min(lastLine, Math.max(1, location.getLineNr()));
         problems.error(line, "YAML syntax error: " + oneLine(e.getOriginalMessage()));
     }
 

@@ -132,6 +132,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unclosedQuoteIsReportedWithinTheFile() {
+        assertThat(problems("routes:\n  - id: desk\n    query: \"nato\n")).containsExactly(
+                "herald.yml:3: YAML syntax error: found unexpected end of stream"
+                        + " (while scanning a quoted scalar started at line 3)");
+    }
+
+    @Test
     void tabIndentationIsASyntaxError() {
         assertThat(problems("feeds:\n\t- id: world\n")).singleElement().asString()
                 .startsWith("herald.yml:2: YAML syntax error:");

@@ -66,12 +66,12 @@ class SettingsTest {
         assertThat(settings.configFile()).isEqualTo(Path.of("/etc/herald/herald.yml"));
         assertThat(settings.database()).isEqualTo("jdbc:postgresql://db:5432/herald");
         assertThat(settings.usesPostgres()).isTrue();
-        assertThat(settings.telegramToken()).map(Secret::reveal).contains(TELEGRAM_TOKEN);
+        assertThat(settings.telegramToken()).map(Secret::value).contains(TELEGRAM_TOKEN);
         assertThat(settings.telegramEnabled()).isTrue();
         assertThat(settings.telegramApiUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
-        assertThat(settings.slackBotToken()).map(Secret::reveal).contains(BOT_TOKEN);
-        assertThat(settings.slackAppToken()).map(Secret::reveal).contains(APP_TOKEN);
-        assertThat(settings.slackSigningSecret()).map(Secret::reveal).contains(SIGNING_SECRET);
+        assertThat(settings.slackBotToken()).map(Secret::value).contains(BOT_TOKEN);
+        assertThat(settings.slackAppToken()).map(Secret::value).contains(APP_TOKEN);
+        assertThat(settings.slackSigningSecret()).map(Secret::value).contains(SIGNING_SECRET);
         assertThat(settings.slackEnabled()).isTrue();
         assertThat(settings.slackApiUrl()).isEqualTo("http://127.0.0.1:9090/api/");
         assertThat(settings.httpPort()).isEqualTo(OptionalInt.of(8080));
@@ -89,7 +89,7 @@ class SettingsTest {
         Settings settings = Settings.fromEnv(env);
 
         assertThat(settings).isEqualTo(Settings.fromEnv(allSecrets()));
-        assertThat(secret(settings, name)).map(Secret::reveal).contains(value);
+        assertThat(secret(settings, name)).map(Secret::value).contains(value);
     }
 
     @ParameterizedTest(name = "{0}")
