@@ -43,7 +43,8 @@ record FakeSlackRequest(String method, Optional<String> token, Map<String, JsonN
             case "application/json" -> jsonArgs(body, json);
             default -> throw new BadRequest("invalid_post_type");
         };
-        return new FakeSlackRequest(method, bearer(authorization, args), args);
+        boolean form = mediaType.startsWith("application/x-www-form");
+        return new FakeSlackRequest(method, bearer(authorization, form ? args : Map.of()), args);
     }
 
     /** A string argument, or empty when absent; JSON scalars are turned into their text. */
@@ -65,14 +66,15 @@ record FakeSlackRequest(String method, Optional<String> token, Map<String, JsonN
         }
     }
 
-    private static Optional<String> bearer(String authorization, Map<String, JsonNode> args) {
+    /** The {@code Authorization: Bearer} token, else a {@code token} form argument (never read from JSON). */
+    private static Optional<String> bearer(String authorization, Map<String, JsonNode> formArgs) {
         if (authorization != null) {
             String prefix = "Bearer ";
             return authorization.regionMatches(true, 0, prefix, 0, prefix.length())
                     ? Optional.of(authorization.substring(prefix.length()).trim())
                     : Optional.of("");
         }
-        JsonNode token = args.get("token");
+        JsonNode token = formArgs.get("token");
         return token == null ? Optional.empty() : Optional.of(token.asText());
     }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ public final class FakeSlackServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ObjectMapper json = new ObjectMapper();
+    private final FakeSlackResponses responses = new FakeSlackResponses(json);
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Set<String> archived = ConcurrentHashMap.newKeySet();
     private final Set<String> notMember = ConcurrentHashMap.newKeySet();
@@ -141,7 +141,7 @@ public final class FakeSlackServer implements AutoCloseable {
         }
     }
 
-    /** How many posts were refused with HTTP 429 by the per-channel rate limit. */
+    /** How many requests were answered with HTTP 429 (by the per-channel rate limit or {@link #failNext}). */
     public int rateLimitedCount() {
         return rateLimited.get();
     }
@@ -175,17 +175,20 @@ public final class FakeSlackServer implements AutoCloseable {
                 failure = failures.poll();
             }
             if (failure != null) {
-                sendFailure(exchange, failure);
+                if (failure == 429) {
+                rateLimited.incrementAndGet();
+            }
+            responses.failure(exchange, failure);
                 return;
             }
             String path = exchange.getRequestURI().getPath();
             if (!path.startsWith("/api/") || path.length() == "/api/".length()) {
-                sendRaw(exchange, 404, "text/plain", "not found");
+                FakeSlackResponses.raw(exchange, 404, "text/plain", "not found");
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "POST");
-                sendRaw(exchange, 405, "text/plain", "method not allowed");
+                FakeSlackResponses.raw(exchange, 405, "text/plain", "method not allowed");
                 return;
             }
             route(exchange, path.substring("/api/".length()), body);
@@ -198,18 +201,18 @@ public final class FakeSlackServer implements AutoCloseable {
             request = FakeSlackRequest.parse(method, exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("Authorization"), body, json);
         } catch (FakeSlackRequest.BadRequest e) {
-            sendJson(exchange, 200, error(e.error()));
+            responses.json(exchange, 200, responses.error(e.error()));
             return;
         }
         if (request.token().isEmpty() || request.token().get().isEmpty()) {
-            sendJson(exchange, 200, error("not_authed"));
+            responses.json(exchange, 200, responses.error("not_authed"));
         } else if (!botToken.equals(request.token().get())) {
-            sendJson(exchange, 200, error("invalid_auth"));
+            responses.json(exchange, 200, responses.error("invalid_auth"));
         } else {
             switch (method) {
-                case "auth.test" -> sendJson(exchange, 200, authTest());
+                case "auth.test" -> responses.json(exchange, 200, responses.authTest());
                 case "chat.postMessage" -> postMessage(exchange, request);
-                default -> sendJson(exchange, 200, error("unknown_method").put("req_method", method));
+                default -> responses.json(exchange, 200, responses.error("unknown_method").put("req_method", method));
             }
         }
     }
@@ -220,13 +223,13 @@ public final class FakeSlackServer implements AutoCloseable {
         if (outcome.retryAfterSeconds() > 0) {
             rateLimited.incrementAndGet();
             exchange.getResponseHeaders().add("Retry-After", Long.toString(outcome.retryAfterSeconds()));
-            sendJson(exchange, 429, error("ratelimited"));
+            responses.json(exchange, 429, responses.error("ratelimited"));
         } else if (outcome.error() != null) {
-            ObjectNode answer = error(outcome.error());
+            ObjectNode answer = responses.error(outcome.error());
             if (!outcome.problems().isEmpty()) {
                 outcome.problems().forEach(answer.putArray("errors")::add);
             }
-            sendJson(exchange, 200, answer);
+            responses.json(exchange, 200, answer);
         } else {
             String ts = String.format("%d.%06d", System.currentTimeMillis() / 1000, sequence.incrementAndGet());
             PostedMessage message = new PostedMessage(outcome.channel(), outcome.text(), outcome.blocks(), ts);
@@ -234,54 +237,7 @@ public final class FakeSlackServer implements AutoCloseable {
                 messages.add(message);
                 messages.notifyAll();
             }
-            sendJson(exchange, 200, posted(message));
-        }
-    }
-
-    private ObjectNode posted(PostedMessage message) {
-        ObjectNode answer = json.createObjectNode().put("ok", true).put("channel", message.channel())
-                .put("ts", message.ts());
-        ObjectNode body = answer.putObject("message").put("type", "message").put("subtype", "bot_message")
-                .put("text", message.text()).put("ts", message.ts()).put("bot_id", "B0FAKEBOT");
-        if (!message.blocks().isEmpty()) {
-            body.set("blocks", message.blocks());
-        }
-        return answer;
-    }
-
-    private ObjectNode authTest() {
-        return json.createObjectNode().put("ok", true).put("url", "https://herald-test.slack.com/")
-                .put("team", "Herald Test").put("user", "herald").put("team_id", "T0FAKETEAM")
-                .put("user_id", "U0FAKEBOT").put("bot_id", "B0FAKEBOT");
-    }
-
-    private ObjectNode error(String code) {
-        return json.createObjectNode().put("ok", false).put("error", code);
-    }
-
-    private void sendFailure(HttpExchange exchange, int status) throws IOException {
-        if (status == 429) {
-            rateLimited.incrementAndGet();
-            exchange.getResponseHeaders().add("Retry-After", "1");
-            sendJson(exchange, status, error("ratelimited"));
-        } else if (status >= 500) {
-            sendRaw(exchange, status, "text/html", "<html><body><h1>" + status + " Server Error</h1></body></html>");
-        } else {
-            sendJson(exchange, status, error("http_" + status));
-        }
-    }
-
-    private void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        sendRaw(exchange, status, "application/json; charset=utf-8", json.writeValueAsString(body));
-    }
-
-    private static void sendRaw(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
+            responses.json(exchange, 200, responses.posted(message));
         }
     }
 

@@ -69,6 +69,15 @@ class FakeSlackServerTest {
     }
 
     @Test
+    void ignoresATokenInsideAJsonBody() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(slack.apiUrl() + "auth.test"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + TOKEN + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(new Answer(response).error()).isEqualTo("not_authed");
+    }
+
+    @Test
     void refusesUnknownMethods() throws Exception {
         assertThat(form("chat.postMessages", TOKEN, Map.of()).error()).isEqualTo("unknown_method");
     }
