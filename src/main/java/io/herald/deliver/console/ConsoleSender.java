@@ -1,0 +1,41 @@
+package io.herald.deliver.console;
+
+import io.herald.deliver.AlertSender;
+import io.herald.deliver.SendFailure;
+import io.herald.model.Alert;
+import io.herald.model.Platform;
+import java.io.PrintStream;
+import java.util.Objects;
+
+/**
+ * Prints alerts as plain text (see {@link PlainTextFormatter}) to a stream, usually standard output.
+ * Thread-safe: each alert is written as one uninterrupted block.
+ */
+public final class ConsoleSender implements AlertSender {
+
+    private final PrintStream out;
+    private final Object lock = new Object();
+
+    public ConsoleSender(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.CONSOLE;
+    }
+
+    @Override
+    public void send(Alert alert) throws SendFailure {
+        String text = PlainTextFormatter.format(alert);
+        boolean failed;
+        synchronized (lock) {
+            out.print(text);
+            out.flush();
+            failed = out.checkError();
+        }
+        if (failed) {
+            throw SendFailure.transientFailure("console: cannot write alert " + alert.id() + " to the output", null);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.herald.deliver.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.herald.deliver.AlertSender;
+import io.herald.deliver.SendFailure;
+import io.herald.model.Alert;
+import io.herald.model.Platform;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts alerts to Slack channels with {@code chat.postMessage} (Block Kit blocks plus a plain notification text).
+ * Owns one Slack SDK instance; {@link #close()} releases it.
+ */
+public final class SlackSender implements AlertSender, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackSender.class);
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Set<String> TRANSIENT_ERRORS = Set.of(
+            "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
+            "rate_limited", "team_added_to_org");
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final SlackFormatter formatter = new SlackFormatter();
+
+    /**
+     * @param botToken the bot token ({@code xoxb-...})
+     * @param apiUrl   the Web API base URL ending with {@code /}, e.g. {@code https://slack.com/api/}
+     */
+    public SlackSender(String botToken, String apiUrl) {
+        Objects.requireNonNull(botToken, "botToken");
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        if (!apiUrl.endsWith("/")) {
+            throw new IllegalArgumentException("slack: API URL must end with '/', got " + apiUrl);
+        }
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl);
+        config.setStatsEnabled(false);
+        this.slack = Slack.getInstance(config);
+        this.methods = slack.methods(botToken);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public void send(Alert alert) throws SendFailure {
+        String channel = alert.destination().address();
+        if (alert.destination().platform() != Platform.SLACK) {
+            throw SendFailure.permanent(what(alert, channel) + ": not a slack destination: " + alert.destination(),
+                    null);
+        }
+        SlackMessage message = formatter.format(alert);
+        ChatPostMessageResponse response;
+        try {
+            response = methods.chatPostMessage(r -> r.channel(channel).text(message.text())
+                    .blocks(message.blocks()).unfurlLinks(false));
+        } catch (SlackApiException e) {
+            throw httpFailure(alert, channel, e);
+        } catch (IOException e) {
+            throw SendFailure.transientFailure(what(alert, channel) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw SendFailure.transientFailure(what(alert, channel) + ": unexpected answer: " + e.getMessage(), e);
+        }
+        if (!response.isOk()) {
+            throw apiFailure(alert, channel, response.getError());
+        }
+        LOG.debug("slack: sent alert {} to channel {} (ts {})", alert.id(), channel, response.getTs());
+    }
+
+    /** Releases the SDK's HTTP client and thread pools. */
+    @Override
+    public void close() {
+        try {
+            slack.close();
+        } catch (Exception e) {
+            LOG.warn("slack: cannot close the client cleanly", e);
+        }
+    }
+
+    private static SendFailure httpFailure(Alert alert, String channel, SlackApiException e) {
+        int status = e.getResponse().code();
+        if (status == 429) {
+            Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+            return SendFailure.rateLimited(what(alert, channel) + ": rate limited, retry after "
+                    + wait.toSeconds() + " s", wait);
+        }
+        String message = what(alert, channel) + ": HTTP " + status;
+        if (status >= 500 || status == 408) {
+            return SendFailure.transientFailure(message, e);
+        }
+        return SendFailure.permanent(message, e);
+    }
+
+    private static SendFailure apiFailure(Alert alert, String channel, String error) {
+        String code = error == null || error.isBlank() ? "unknown_error" : error;
+        String message = what(alert, channel) + ": " + code;
+        if (code.equals("ratelimited") || code.equals("rate_limited")) {
+            return SendFailure.rateLimited(message, DEFAULT_RETRY_AFTER);
+        }
+        if (TRANSIENT_ERRORS.contains(code)) {
+            return SendFailure.transientFailure(message, null);
+        }
+        return SendFailure.permanent(message, null);
+    }
+
+    static Duration retryAfter(String header) {
+        if (header != null) {
+            try {
+                long seconds = Long.parseLong(header.strip());
+                if (seconds >= 0) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                LOG.debug("slack: unreadable Retry-After header '{}'", header);
+            }
+        }
+        return DEFAULT_RETRY_AFTER;
+    }
+
+    private static String what(Alert alert, String channel) {
+        return "slack: cannot send alert " + alert.id() + " to channel " + channel;
+    }
+}
