@@ -135,6 +135,20 @@ public final class FakeTelegramServer implements AutoCloseable {
         return api.call(path.group(2), params);
     }
 
+    /**
+     * Parses {@code parse_mode=HTML} text exactly as {@code sendMessage} does, without a server.
+     *
+     * @return the plain text a user would see
+     * @throws IllegalArgumentException with Telegram's "can't parse entities" reason when Telegram would refuse it
+     */
+    public static String plainTextOfHtml(String html) {
+        try {
+            return FakeTelegramHtml.toPlainText(html);
+        } catch (FakeTelegramHtml.ParseError e) {
+            throw new IllegalArgumentException("can't parse entities: " + e.getMessage(), e);
+        }
+    }
+
     // ---- driving the fake ----------------------------------------------------------------------------------
 
     /** Queues a text message from a user; the chat becomes known. */
