@@ -1,8 +1,10 @@
 package io.herald.testsupport;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,7 @@ final class FakeTelegramRateLimiter {
     private final Map<Long, double[]> buckets = new HashMap<>(); // chat -> {tokens, lastRefillNanos}
     private final Map<Long, Deque<Long>> groupSends = new HashMap<>();
     private final Map<Long, Long> retryUntil = new HashMap<>();
-    private int rateLimited;
+    private final List<FakeTelegramServer.RateLimitHit> hits = new ArrayList<>();
     private int insideRetryWindow;
 
     synchronized void configure(FakeTelegramRateLimits newLimits) {
@@ -67,14 +69,14 @@ final class FakeTelegramRateLimiter {
     }
 
     private OptionalLong refuse(long chatId, long now, long waitNanos) {
-        rateLimited++;
         long seconds = Math.max(1, (waitNanos + SECOND - 1) / SECOND);
+        hits.add(new FakeTelegramServer.RateLimitHit(chatId, seconds));
         retryUntil.put(chatId, now + seconds * SECOND);
         return OptionalLong.of(seconds);
     }
 
-    synchronized int rateLimitedCount() {
-        return rateLimited;
+    synchronized List<FakeTelegramServer.RateLimitHit> hits() {
+        return List.copyOf(hits);
     }
 
     synchronized int sendsInsideRetryWindow() {

@@ -36,6 +36,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     public record Button(String text, Optional<String> callbackData, Optional<String> url) {
     }
 
+    /** One 429 answer: the chat and the {@code retry_after} seconds it was told to wait. */
+    public record RateLimitHit(long chatId, long retryAfterSeconds) {
+    }
+
     /** A command as registered with {@code setMyCommands}. */
     public record Command(String command, String description) {
     }
@@ -227,7 +231,12 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** How many 429 answers were given. */
     public int rateLimitedCount() {
-        return api.limiter.rateLimitedCount();
+        return api.limiter.hits().size();
+    }
+
+    /** Every 429 answer, in order. */
+    public List<RateLimitHit> rateLimitHits() {
+        return api.limiter.hits();
     }
 
     /** How many sends to a chat arrived while that chat's {@code retry_after} window was still open. */

@@ -68,13 +68,22 @@ public final class TelegramBot implements AutoCloseable {
      * Publishes the command menu and starts long polling.
      *
      * @throws IllegalStateException when already started or closed, or when Telegram cannot be reached or refuses
-     *                               the token; the message says why
+     *                               the token (the bot is then closed); the message says why
      */
     public synchronized void start() {
         if (started || closed) {
             throw new IllegalStateException("telegram: the bot was already " + (closed ? "closed" : "started"));
         }
         started = true;
+        try {
+            startPolling();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startPolling() {
         Optional<String> username = botUsername();
         publishCommands();
         consumer = new TelegramUpdateConsumer(new TelegramUpdateHandler(clients.client(), handler, username), LANES);
@@ -84,7 +93,6 @@ public final class TelegramBot implements AutoCloseable {
         try {
             application.registerBot(clients.token(), clients::url, TelegramBot::getUpdates, consumer);
         } catch (TelegramApiException e) {
-            close();
             throw new IllegalStateException("telegram: cannot start polling for updates: " + e.getMessage(), e);
         }
         log.info("telegram: bot {} polling {}", username.map(u -> "@" + u).orElse(""), clients);
