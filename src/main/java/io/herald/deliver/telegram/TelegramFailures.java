@@ -1,0 +1,87 @@
+package io.herald.deliver.telegram;
+
+import io.herald.deliver.SendFailure;
+import java.time.Duration;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
+
+/**
+ * Maps the library's exceptions to {@link SendFailure}: 429 waits {@code retry_after}; 400 and 403 (chat not found,
+ * bot blocked, can't parse entities, ...) are permanent; anything else (5xx, no JSON, network) is transient.
+ */
+final class TelegramFailures {
+
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private TelegramFailures() {
+    }
+
+    /**
+     * @param what e.g. {@code "cannot send alert 42 to chat -100123"}
+     */
+    static SendFailure map(String what, TelegramApiException exception) {
+        if (isValidation(exception)) {
+            return SendFailure.permanent(message(what, "refused before sending: " + describe(exception)), exception);
+        }
+        Optional<TelegramApiRequestException> request = requestException(exception);
+        if (request.isEmpty()) {
+            return SendFailure.transientFailure(message(what, describe(exception)), exception);
+        }
+        TelegramApiRequestException e = request.get();
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String description = Optional.ofNullable(e.getApiResponse()).filter(s -> !s.isBlank())
+                .orElseGet(() -> describe(e));
+        ResponseParameters parameters = e.getParameters();
+        if (code == 429) {
+            Duration wait = Optional.ofNullable(parameters).map(ResponseParameters::getRetryAfter)
+                    .filter(seconds -> seconds > 0).map(Duration::ofSeconds).orElse(DEFAULT_RETRY_AFTER);
+            return SendFailure.rateLimited(message(what, description), wait);
+        }
+        if (code == 400 || code == 403) {
+            Long migratedTo = parameters == null ? null : parameters.getMigrateToChatId();
+            String detail = migratedTo == null ? description
+                    : description + " (the group is now supergroup " + migratedTo + ")";
+            return SendFailure.permanent(message(what, detail), e);
+        }
+        return SendFailure.transientFailure(message(what, code == 0 ? describe(e) : code + " " + description), e);
+    }
+
+    /** The request failure the library wrapped, if this is one (the library nests it under its own exception). */
+    private static Optional<TelegramApiRequestException> requestException(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof TelegramApiRequestException request && request.getErrorCode() != null
+                    && request.getErrorCode() != 0) {
+                return Optional.of(request);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isValidation(Throwable exception) {
+        for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof TelegramApiValidationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == exception ? text : exception.getMessage() + " (" + text + ")";
+    }
+
+    private static String message(String what, String detail) {
+        return "telegram: " + what + ": " + detail;
+    }
+}

@@ -1,0 +1,85 @@
+package io.herald.deliver.telegram;
+
+import io.herald.deliver.AlertSender;
+import io.herald.deliver.SendFailure;
+import io.herald.model.Alert;
+import io.herald.model.Platform;
+import java.util.List;
+import java.util.Objects;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sends alerts to Telegram chats as HTML messages with a link preview, and plain-text replies for the bot.
+ * Telegram's refusals become {@link SendFailure}s that say whether and when to retry.
+ */
+public final class TelegramSender implements AlertSender {
+
+    private final TelegramClient client;
+    private final TelegramFormatter formatter;
+
+    public TelegramSender(TelegramClient client) {
+        this(client, new TelegramFormatter());
+    }
+
+    public TelegramSender(TelegramClient client, TelegramFormatter formatter) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.formatter = Objects.requireNonNull(formatter, "formatter");
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TELEGRAM;
+    }
+
+    @Override
+    public void send(Alert alert) throws SendFailure {
+        String what = "cannot send alert " + alert.id() + " to chat " + alert.destination().address();
+        if (alert.destination().platform() != Platform.TELEGRAM) {
+            throw SendFailure.permanent("telegram: " + what + ": not a telegram destination", null);
+        }
+        long chatId;
+        try {
+            chatId = Long.parseLong(alert.destination().address());
+        } catch (NumberFormatException e) {
+            throw SendFailure.permanent("telegram: " + what + ": the chat id is not a number", e);
+        }
+        SendMessage message = SendMessage.builder()
+                .chatId(chatId)
+                .text(formatter.format(alert))
+                .parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(false).build())
+                .build();
+        execute(what, message);
+    }
+
+    /**
+     * Sends plain text (no parse mode, no link preview) to a chat, split into several messages when longer than
+     * Telegram's 4096 characters. Blank text sends nothing.
+     *
+     * @throws SendFailure on the first part Telegram refuses
+     */
+    public void sendText(long chatId, String text) throws SendFailure {
+        List<String> parts = TelegramText.split(TelegramText.clean(text), TelegramFormatter.MAX_TEXT);
+        for (String part : parts) {
+            SendMessage message = SendMessage.builder()
+                    .chatId(chatId)
+                    .text(part)
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                    .build();
+            execute("cannot send a reply to chat " + chatId, message);
+        }
+    }
+
+    private void execute(String what, SendMessage message) throws SendFailure {
+        try {
+            client.execute(message);
+        } catch (TelegramApiException e) {
+            throw TelegramFailures.map(what, e);
+        } catch (RuntimeException e) {
+            throw SendFailure.transientFailure("telegram: " + what + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.herald.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.testsupport.FakeTelegramServer.Command;
+import io.herald.testsupport.FakeTelegramServer.SentMessage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The fake's Bot API methods and the state they act on. Thread-safe. */
+final class FakeTelegramBotApi {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final FakeTelegramUpdates updates = new FakeTelegramUpdates();
+    final FakeTelegramRateLimiter limiter = new FakeTelegramRateLimiter();
+    private final long botId;
+    private final Set<Long> knownChats = new HashSet<>();
+    private final Set<Long> blocked = new HashSet<>();
+    private final List<SentMessage> sent = new ArrayList<>();
+    private final List<Command> commands = new ArrayList<>();
+    private final Deque<FakeTelegramReply> failures = new ArrayDeque<>();
+    private final Set<String> openCallbackQueries = new HashSet<>();
+    private final List<String> answeredCallbackQueries = new ArrayList<>();
+    private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private long nextMessageId = 1;
+
+    FakeTelegramBotApi(long botId) {
+        this.botId = botId;
+    }
+
+    /** Answers one call; {@code rawMethod} is the method name in whatever case it arrived. */
+    FakeTelegramReply call(String rawMethod, ObjectNode params) throws InterruptedException {
+        Optional<String> known = FakeTelegramSpec.canonicalName(rawMethod);
+        if (known.isEmpty()) {
+            return FakeTelegramReply.error(404, "Not Found");
+        }
+        String method = known.get();
+        calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        if (!method.equals("getUpdates")) {
+            Optional<FakeTelegramReply> failure = nextFailure();
+            if (failure.isPresent()) {
+                return failure.get();
+            }
+        }
+        Optional<String> invalid = FakeTelegramSpec.validate(method, params);
+        if (invalid.isPresent()) {
+            return FakeTelegramReply.badRequest(invalid.get());
+        }
+        switch (method) {
+            case "getMe":
+                return FakeTelegramReply.ok(bot());
+            case "getUpdates":
+                return getUpdates(params);
+            case "sendMessage":
+                return sendMessage(params);
+            case "setMyCommands":
+                return setMyCommands(params.get("commands"));
+            case "getMyCommands":
+                return FakeTelegramReply.ok(commandsJson());
+            case "deleteMyCommands":
+                return deleteMyCommands();
+            case "answerCallbackQuery":
+                return answerCallbackQuery(params);
+            case "getWebhookInfo":
+                ObjectNode info = JSON.createObjectNode().put("url", "").put("has_custom_certificate", false);
+                return FakeTelegramReply.ok(info.put("pending_update_count", updates.pending()));
+            default: // deleteWebhook, logOut, close
+                return FakeTelegramReply.okTrue();
+        }
+    }
+
+    private synchronized Optional<FakeTelegramReply> nextFailure() {
+        return Optional.ofNullable(failures.poll());
+    }
+
+    private FakeTelegramReply getUpdates(ObjectNode params) throws InterruptedException {
+        Optional<Long> offset = Optional.ofNullable(params.get("offset")).map(JsonNode::asLong);
+        int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
+        FakeTelegramUpdates.Poll poll = updates.poll(offset, limit, params.path("timeout").asInt(0));
+        if (poll.conflict()) {
+            return FakeTelegramReply.error(409, "Conflict: terminated by other getUpdates request; "
+                    + "make sure that only one bot instance is running");
+        }
+        ArrayNode result = JSON.createArrayNode();
+        poll.updates().forEach(result::add);
+        return FakeTelegramReply.ok(result);
+    }
+
+    private FakeTelegramReply sendMessage(ObjectNode params) {
+        OptionalLong chat = chatId(params.get("chat_id"));
+        synchronized (this) {
+            if (chat.isEmpty() || !knownChats.contains(chat.getAsLong())) {
+                return FakeTelegramReply.badRequest("chat not found");
+            }
+            if (blocked.contains(chat.getAsLong())) {
+                return FakeTelegramReply.error(403, "Forbidden: bot was blocked by the user");
+            }
+        }
+        long chatId = chat.getAsLong();
+        String text = params.get("text").asText();
+        Optional<String> parseMode = Optional.ofNullable(params.get("parse_mode")).map(JsonNode::asText)
+                .filter(mode -> !mode.isEmpty());
+        String plain;
+        List<List<FakeTelegramServer.Button>> keyboard;
+        try {
+            plain = FakeTelegramMessageCheck.plainText(text, parseMode);
+            keyboard = FakeTelegramMessageCheck.inlineKeyboard(Optional.ofNullable(params.get("reply_markup")));
+        } catch (FakeTelegramMessageCheck.Refused e) {
+            return FakeTelegramReply.badRequest(e.getMessage());
+        }
+        OptionalLong retryAfter = limiter.acquire(chatId);
+        if (retryAfter.isPresent()) {
+            return FakeTelegramReply.tooManyRequests(retryAfter.getAsLong());
+        }
+        boolean previewDisabled = params.path("link_preview_options").path("is_disabled").asBoolean(false);
+        long messageId;
+        synchronized (this) {
+            messageId = nextMessageId++;
+            sent.add(new SentMessage(chatId, messageId, text, parseMode, plain, keyboard, previewDisabled));
+            notifyAll();
+        }
+        ObjectNode message = JSON.createObjectNode().put("message_id", messageId);
+        message.set("from", bot());
+        message.set("chat", FakeTelegramJson.chat(chatId));
+        message.put("date", System.currentTimeMillis() / 1000).put("text", plain);
+        return FakeTelegramReply.ok(message);
+    }
+
+    private static OptionalLong chatId(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return OptionalLong.of(value.asLong());
+        }
+        String text = value.asText();
+        return text.matches("-?\\d{1,19}") ? OptionalLong.of(Long.parseLong(text)) : OptionalLong.empty();
+    }
+
+    private synchronized FakeTelegramReply setMyCommands(JsonNode list) {
+        if (list.size() > 100) {
+            return FakeTelegramReply.badRequest("too many commands");
+        }
+        List<Command> parsed = new ArrayList<>();
+        for (JsonNode command : list) {
+            String name = command.path("command").asText("");
+            String description = command.path("description").asText("");
+            if (!command.path("command").isTextual() || !name.matches("[a-z0-9_]{1,32}")) {
+                return FakeTelegramReply.badRequest("BOT_COMMAND_INVALID");
+            }
+            if (!command.path("description").isTextual() || description.isEmpty() || description.length() > 256) {
+                return FakeTelegramReply.badRequest("command description must be 1-256 characters");
+            }
+            parsed.add(new Command(name, description));
+        }
+        commands.clear();
+        commands.addAll(parsed);
+        return FakeTelegramReply.okTrue();
+    }
+
+    private synchronized FakeTelegramReply deleteMyCommands() {
+        commands.clear();
+        return FakeTelegramReply.okTrue();
+    }
+
+    private synchronized ArrayNode commandsJson() {
+        ArrayNode result = JSON.createArrayNode();
+        commands.forEach(c -> result.addObject().put("command", c.command()).put("description", c.description()));
+        return result;
+    }
+
+    private synchronized FakeTelegramReply answerCallbackQuery(ObjectNode params) {
+        String id = params.get("callback_query_id").asText();
+        if (params.path("text").asText("").length() > 200) {
+            return FakeTelegramReply.badRequest("MESSAGE_TOO_LONG");
+        }
+        if (!openCallbackQueries.remove(id)) {
+            return FakeTelegramReply.badRequest(
+                    "query is too old and response timeout expired or query ID is invalid");
+        }
+        answeredCallbackQueries.add(id);
+        return FakeTelegramReply.okTrue();
+    }
+
+    ObjectNode bot() {
+        return JSON.createObjectNode().put("id", botId).put("is_bot", true).put("first_name", "Herald Test")
+                .put("username", FakeTelegramServer.BOT_USERNAME).put("can_join_groups", true)
+                .put("can_read_all_group_messages", false).put("supports_inline_queries", false);
+    }
+
+    // ---- test hooks -------------------------------------------------------------------------------------------
+
+    synchronized void addChat(long chatId) {
+        knownChats.add(chatId);
+    }
+
+    synchronized void block(long chatId) {
+        blocked.add(chatId);
+    }
+
+    synchronized void failNext(FakeTelegramReply reply) {
+        failures.add(reply);
+    }
+
+    synchronized void openCallbackQuery(String id) {
+        openCallbackQueries.add(id);
+    }
+
+    synchronized List<String> answeredCallbackQueries() {
+        return List.copyOf(answeredCallbackQueries);
+    }
+
+    synchronized List<SentMessage> sent() {
+        return List.copyOf(sent);
+    }
+
+    synchronized List<Command> commands() {
+        return List.copyOf(commands);
+    }
+
+    int callCount(String method) {
+        String name = FakeTelegramSpec.canonicalName(method).orElse(method);
+        AtomicInteger count = calls.get(name);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Waits until {@code count} messages went to the chat, or the deadline passes. */
+    synchronized List<SentMessage> awaitSent(long chatId, int count, long deadlineNanos) throws InterruptedException {
+        while (true) {
+            List<SentMessage> matching = sent.stream().filter(m -> m.chatId() == chatId).toList();
+            long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+            if (matching.size() >= count || remainingMillis <= 0) {
+                return matching;
+            }
+            wait(remainingMillis);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.herald.testsupport;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decides whether a message to a chat is within the limits; remembers every 429 it answered and counts sends that
+ * arrive while the chat's {@code retry_after} window is still open. Thread-safe.
+ */
+final class FakeTelegramRateLimiter {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+    private FakeTelegramRateLimits limits = FakeTelegramRateLimits.DEFAULT;
+    private final Map<Long, double[]> buckets = new HashMap<>(); // chat -> {tokens, lastRefillNanos}
+    private final Map<Long, Deque<Long>> groupSends = new HashMap<>();
+    private final Map<Long, Long> retryUntil = new HashMap<>();
+    private final List<FakeTelegramServer.RateLimitHit> hits = new ArrayList<>();
+    private int insideRetryWindow;
+
+    synchronized void configure(FakeTelegramRateLimits newLimits) {
+        this.limits = newLimits;
+        buckets.clear();
+        groupSends.clear();
+        retryUntil.clear();
+    }
+
+    /**
+     * Takes one send for the chat.
+     *
+     * @return empty when allowed, else the {@code retry_after} seconds to answer with 429
+     */
+    synchronized OptionalLong acquire(long chatId) {
+        if (!limits.enabled()) {
+            return OptionalLong.empty();
+        }
+        long now = System.nanoTime();
+        Long until = retryUntil.get(chatId);
+        if (until != null && now < until) {
+            insideRetryWindow++;
+            return refuse(chatId, now, until - now);
+        }
+        double[] bucket = buckets.computeIfAbsent(chatId, id -> new double[] {limits.burst(), now});
+        bucket[0] = Math.min(limits.burst(), bucket[0] + (now - bucket[1]) * limits.perChatPerSecond() / SECOND);
+        bucket[1] = now;
+        if (bucket[0] < 1) {
+            long wait = (long) Math.ceil((1 - bucket[0]) / limits.perChatPerSecond() * SECOND);
+            return refuse(chatId, now, wait);
+        }
+        if (chatId < 0) {
+            Deque<Long> window = groupSends.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+            while (!window.isEmpty() && now - window.peekFirst() >= MINUTE) {
+                window.pollFirst();
+            }
+            if (window.size() >= limits.groupPerMinute()) {
+                return refuse(chatId, now, window.peekFirst() + MINUTE - now);
+            }
+            window.addLast(now);
+        }
+        bucket[0] -= 1;
+        return OptionalLong.empty();
+    }
+
+    private OptionalLong refuse(long chatId, long now, long waitNanos) {
+        long seconds = Math.max(1, (waitNanos + SECOND - 1) / SECOND);
+        hits.add(new FakeTelegramServer.RateLimitHit(chatId, seconds));
+        retryUntil.put(chatId, now + seconds * SECOND);
+        return OptionalLong.of(seconds);
+    }
+
+    synchronized List<FakeTelegramServer.RateLimitHit> hits() {
+        return List.copyOf(hits);
+    }
+
+    synchronized int sendsInsideRetryWindow() {
+        return insideRetryWindow;
+    }
+}

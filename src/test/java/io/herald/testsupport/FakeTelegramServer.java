@@ -1,0 +1,285 @@
+package io.herald.testsupport;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A strict local Telegram Bot API server for tests: real HTTP on 127.0.0.1, paths {@code /bot<token>/<method>}
+ * (method names in any case), JSON or form bodies, required fields and types checked against the Bot API spec,
+ * Telegram's HTML entity rules, text and {@code callback_data} limits, unknown chats, blocked users and rate limits
+ * with {@code retry_after}. {@code getUpdates} is held until an update is queued, like Telegram's long polling.
+ *
+ * <p>Implemented methods: getMe, getUpdates, deleteWebhook, getWebhookInfo, sendMessage, setMyCommands,
+ * getMyCommands, deleteMyCommands, answerCallbackQuery, logOut, close. Anything else answers 404.
+ */
+public final class FakeTelegramServer implements AutoCloseable {
+
+    /** The bot's username as {@code getMe} reports it. */
+    public static final String BOT_USERNAME = "herald_test_bot";
+
+    /** One button of an inline keyboard. */
+    public record Button(String text, Optional<String> callbackData, Optional<String> url) {
+    }
+
+    /** One 429 answer: the chat and the {@code retry_after} seconds it was told to wait. */
+    public record RateLimitHit(long chatId, long retryAfterSeconds) {
+    }
+
+    /** A command as registered with {@code setMyCommands}. */
+    public record Command(String command, String description) {
+    }
+
+    /**
+     * A message the bot sent that Telegram accepted.
+     *
+     * @param text                the raw {@code text} parameter
+     * @param parseMode           the {@code parse_mode}, when one was given
+     * @param plainText           what a user sees: the text after entity parsing
+     * @param inlineKeyboard      rows of inline buttons, empty without an inline keyboard
+     * @param linkPreviewDisabled whether {@code link_preview_options.is_disabled} was true
+     */
+    public record SentMessage(long chatId, long messageId, String text, Optional<String> parseMode, String plainText,
+                              List<List<Button>> inlineKeyboard, boolean linkPreviewDisabled) {
+    }
+
+    private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)/?$");
+
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final FakeTelegramBotApi api;
+    private final AtomicLong userMessageIds = new AtomicLong(1000);
+    private final AtomicLong callbackIds = new AtomicLong(1);
+
+    private FakeTelegramServer(String token, HttpServer server, ExecutorService executor) {
+        this.token = token;
+        this.server = server;
+        this.executor = executor;
+        this.api = new FakeTelegramBotApi(botIdOf(token));
+    }
+
+    /** Starts a server on 127.0.0.1 with a free port, answering only for {@code token}. */
+    public static FakeTelegramServer start(String token) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-telegram-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            FakeTelegramServer fake = new FakeTelegramServer(token, http, executor);
+            http.createContext("/", fake::handle);
+            http.setExecutor(executor);
+            http.start();
+            return fake;
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("fake telegram: cannot start", e);
+        }
+    }
+
+    /** e.g. {@code http://127.0.0.1:40123} (no trailing slash), to use as {@code TELEGRAM_API_URL}. */
+    public String baseUrl() {
+        return "http://" + host() + ":" + port();
+    }
+
+    public String host() {
+        return server.getAddress().getAddress().getHostAddress();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String token() {
+        return token;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            FakeTelegramHttp.write(exchange, answer(exchange));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private FakeTelegramReply answer(HttpExchange exchange) throws IOException, InterruptedException {
+        Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
+        if (!path.matches()) {
+            return FakeTelegramReply.error(404, "Not Found");
+        }
+        if (!path.group(1).equals(token)) {
+            return FakeTelegramReply.error(401, "Unauthorized");
+        }
+        if (!exchange.getRequestMethod().equals("POST") && !exchange.getRequestMethod().equals("GET")) {
+            return FakeTelegramReply.error(405, "Method Not Allowed");
+        }
+        ObjectNode params;
+        try {
+            params = FakeTelegramHttp.readParams(exchange);
+        } catch (FakeTelegramHttp.BadBody e) {
+            return FakeTelegramReply.badRequest(e.getMessage());
+        }
+        return api.call(path.group(2), params);
+    }
+
+    /**
+     * Parses {@code parse_mode=HTML} text exactly as {@code sendMessage} does, without a server.
+     *
+     * @return the plain text a user would see
+     * @throws IllegalArgumentException with Telegram's "can't parse entities" reason when Telegram would refuse it
+     */
+    public static String plainTextOfHtml(String html) {
+        try {
+            return FakeTelegramHtml.toPlainText(html);
+        } catch (FakeTelegramHtml.ParseError e) {
+            throw new IllegalArgumentException("can't parse entities: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- driving the fake ----------------------------------------------------------------------------------
+
+    /** Queues a text message from a user; the chat becomes known. */
+    public void userSends(long chatId, long userId, String text) {
+        api.addChat(chatId);
+        api.updates.add(FakeTelegramJson.messageUpdate(
+                FakeTelegramJson.message(userMessageIds.incrementAndGet(), chatId, userId, text)));
+    }
+
+    /** Queues a message without text (a shared location); the chat becomes known. */
+    public void userSendsLocation(long chatId, long userId) {
+        api.addChat(chatId);
+        api.updates.add(FakeTelegramJson.messageUpdate(
+                FakeTelegramJson.message(userMessageIds.incrementAndGet(), chatId, userId, null)));
+    }
+
+    /**
+     * Queues a press on an inline button with {@code callbackData} under a bot message in the chat.
+     *
+     * @return the callback query id the bot must answer
+     */
+    public String userPresses(long chatId, long userId, String callbackData) {
+        api.addChat(chatId);
+        String id = "cq" + callbackIds.getAndIncrement();
+        api.openCallbackQuery(id);
+        ObjectNode message = FakeTelegramJson.message(userMessageIds.incrementAndGet(), chatId, -1, "alert");
+        message.set("from", api.bot());
+        api.updates.add(FakeTelegramJson.callbackUpdate(id, userId, message, callbackData));
+        return id;
+    }
+
+    /** Makes a chat known without a message from it (e.g. a channel the bot was added to). */
+    public void addChat(long chatId) {
+        api.addChat(chatId);
+    }
+
+    /** From now on, messages to this chat get 403 "Forbidden: bot was blocked by the user". */
+    public void blockBy(long chatId) {
+        api.block(chatId);
+    }
+
+    /** The next call of any method except getUpdates gets this Bot API error (queued in order). */
+    public void failNext(int httpStatus, String description) {
+        api.failNext(FakeTelegramReply.error(httpStatus, description));
+    }
+
+    /** The next call of any method except getUpdates gets a non-JSON body, like a proxy's error page. */
+    public void failNextRaw(int httpStatus, String body) {
+        api.failNext(FakeTelegramReply.raw(httpStatus, body));
+    }
+
+    /** Replaces the rate limits (defaults: {@link FakeTelegramRateLimits#DEFAULT}); resets their counters' state. */
+    public void rateLimits(FakeTelegramRateLimits limits) {
+        api.limiter.configure(limits);
+    }
+
+    // ---- what happened ---------------------------------------------------------------------------------------
+
+    public List<SentMessage> messagesTo(long chatId) {
+        return allMessages().stream().filter(m -> m.chatId() == chatId).toList();
+    }
+
+    /** Waits until at least {@code count} messages went to the chat or the timeout passes; returns them all. */
+    public List<SentMessage> awaitMessages(long chatId, int count, Duration timeout) {
+        try {
+            return api.awaitSent(chatId, count, System.nanoTime() + timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return messagesTo(chatId);
+        }
+    }
+
+    public List<SentMessage> allMessages() {
+        return api.sent();
+    }
+
+    /** How many 429 answers were given. */
+    public int rateLimitedCount() {
+        return api.limiter.hits().size();
+    }
+
+    /** Every 429 answer, in order. */
+    public List<RateLimitHit> rateLimitHits() {
+        return api.limiter.hits();
+    }
+
+    /** How many sends to a chat arrived while that chat's {@code retry_after} window was still open. */
+    public int sendsInsideRetryWindow() {
+        return api.limiter.sendsInsideRetryWindow();
+    }
+
+    /** The commands of the last successful {@code setMyCommands}. */
+    public List<Command> commands() {
+        return api.commands();
+    }
+
+    /** Callback query ids the bot answered. */
+    public List<String> answeredCallbackQueries() {
+        return api.answeredCallbackQueries();
+    }
+
+    /** How often a method was called (any case), whatever the answer. */
+    public int callCount(String method) {
+        return api.callCount(method);
+    }
+
+    /** How many held getUpdates calls were ended by a newer one (409 Conflict). */
+    public int getUpdatesConflicts() {
+        return api.updates.conflicts();
+    }
+
+    /** Releases held getUpdates calls and stops the server. */
+    @Override
+    public void close() {
+        api.updates.close();
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long botIdOf(String token) {
+        int colon = token.indexOf(':');
+        String prefix = colon < 0 ? "" : token.substring(0, colon);
+        return prefix.matches("\\d{1,15}") ? Long.parseLong(prefix) : 424242L;
+    }
+}

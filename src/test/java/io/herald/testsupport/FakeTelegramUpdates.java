@@ -1,0 +1,99 @@
+package io.herald.testsupport;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The update queue behind {@code getUpdates}: ids grow by one, an {@code offset} confirms (drops) every earlier
+ * update, and a call with a {@code timeout} is held until an update arrives, the timeout passes, a newer
+ * {@code getUpdates} call takes over (the older one then gets 409 like Telegram), or the server closes.
+ */
+final class FakeTelegramUpdates {
+
+    /** What a held {@code getUpdates} ended with: updates (possibly none), or a conflict. */
+    record Poll(List<ObjectNode> updates, boolean conflict) {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<ObjectNode> queue = new ArrayList<>();
+    private long nextUpdateId = 1;
+    private long pollGeneration;
+    private int conflicts;
+    private boolean closed;
+
+    /** Queues an update; {@code body} gets its {@code update_id}. */
+    void add(ObjectNode body) {
+        lock.lock();
+        try {
+            body.put("update_id", nextUpdateId++);
+            queue.add(body);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Poll poll(Optional<Long> offset, int limit, int timeoutSeconds) throws InterruptedException {
+        lock.lock();
+        try {
+            long generation = ++pollGeneration;
+            changed.signalAll();
+            offset.ifPresent(this::confirmBefore);
+            long remaining = TimeUnit.SECONDS.toNanos(Math.max(0, timeoutSeconds));
+            while (queue.isEmpty() && remaining > 0 && !closed && generation == pollGeneration) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            if (generation != pollGeneration) {
+                conflicts++;
+                return new Poll(List.of(), true);
+            }
+            return new Poll(List.copyOf(queue.subList(0, Math.min(limit, queue.size()))), false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void confirmBefore(long offset) {
+        if (offset < 0) {
+            int keep = (int) Math.min(queue.size(), -offset);
+            queue.subList(0, queue.size() - keep).clear();
+            return;
+        }
+        queue.removeIf(update -> update.get("update_id").asLong() < offset);
+    }
+
+    int conflicts() {
+        lock.lock();
+        try {
+            return conflicts;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Updates queued and not yet confirmed by an offset. */
+    int pending() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
