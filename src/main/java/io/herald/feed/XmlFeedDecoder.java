@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.XmlReaderException;
 import io.herald.model.ParsedFeed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +36,10 @@ final class XmlFeedDecoder {
             if (FeedParser.looksLikeHtml(body, contentType)) {
                 throw FeedParser.notAFeed(feedId, e);
             }
+            if (rootMessage(e).contains("JAXP0001") || rootMessage(e).contains("ecursive entity")) {
+                throw new FeedException("feed " + feedId + ": the document's entities exceed the safety limits"
+                        + " (entity expansion attack?)", e);
+            }
             throw new FeedException("feed " + feedId + ": the document is not well-formed XML" + where(e)
                     + " (" + rootMessage(e) + ")", e);
         } catch (com.rometools.rome.io.FeedException e) {
@@ -45,12 +50,20 @@ final class XmlFeedDecoder {
         }
     }
 
-    /** The HTTP charset wins when there is one; without it the BOM and XML declaration decide (RFC 7303). */
+    /**
+     * The HTTP charset wins when there is one (strict mode: ROME's lenient mode would let the XML declaration win);
+     * without it the BOM and XML declaration decide (RFC 7303).
+     */
     private static XmlReader reader(byte[] body, Optional<String> contentType) throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(body);
         Optional<String> withCharset = contentType.filter(t -> t.toLowerCase(Locale.ROOT).contains("charset="));
         if (withCharset.isPresent()) {
-            return new XmlReader(in, withCharset.get(), true);
+            try {
+                return new XmlReader(in, withCharset.get(), false);
+            } catch (XmlReaderException e) {
+                // the HTTP charset contradicts a byte-order mark: let the bytes decide
+                return new XmlReader(new ByteArrayInputStream(body), true);
+            }
         }
         return new XmlReader(in, true);
     }
