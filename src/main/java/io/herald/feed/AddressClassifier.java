@@ -115,10 +115,13 @@ final class AddressClassifier {
         return true;
     }
 
-    /** Parses an IP literal (IPv4 dotted quad, or IPv6 with or without brackets); empty for host names. */
+    /**
+     * Parses an IP literal, including the short and numeric IPv4 forms ({@code 127.1}, {@code 2130706433}) that
+     * HTTP clients connect to without asking DNS; empty for host names.
+     */
     static Optional<InetAddress> literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean ipv4 = h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv4 = h.matches("[\\d.]+");
         boolean ipv6 = h.contains(":") && h.matches("[0-9a-fA-F:.%a-zA-Z]+");
         if (!ipv4 && !ipv6) {
             return Optional.empty();

@@ -37,7 +37,9 @@ final class HttpFetcher {
         this.policy = policy;
         this.guard = policy.allowPrivateAddresses()
                 ? Optional.empty() : Optional.of(new GuardedDns(Dns.SYSTEM, classifier));
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        guard.ifPresent(g -> builder.socketFactory(new GuardedSocketFactory(g)));
+        this.client = builder
                 .connectTimeout(policy.connectTimeout())
                 .readTimeout(policy.readTimeout())
                 .callTimeout(policy.totalTimeout())
