@@ -1,6 +1,7 @@
 package io.herald.feed;
 
 import io.herald.model.ParsedFeed;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -10,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches feeds over HTTP(S) and parses RSS, Atom and JSON Feed documents into {@link ParsedFeed}s.
@@ -19,6 +22,7 @@ import java.util.function.Function;
  * instance can serve every feed.
  */
 public final class FeedReader {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedReader.class);
     private final FetchPolicy policy;
     private final HttpFetcher fetcher;
     private final FeedParser parser = new FeedParser();
@@ -44,6 +48,8 @@ public final class FeedReader {
      */
     public FetchOutcome read(String feedId, URI url, Validators previous) throws FeedException {
         HttpFetcher.Fetched fetched = fetcher.fetch(feedId, url, previous);
+        LOG.debug("feed {}: {} from {}{} ({} bytes)", feedId, fetched.notModified() ? "not modified" : "fetched",
+                fetched.finalUrl(), fetched.movedPermanently() ? " (moved permanently)" : "", fetched.body().length);
         if (fetched.notModified()) {
             return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.empty(),
                     fetched.validators());
@@ -61,7 +67,23 @@ public final class FeedReader {
      */
     public ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, URI base)
             throws FeedException {
-        return parser.parse(feedId, body, contentType, Optional.ofNullable(base));
+        return parser.parse(feedId, gunzipIfCompressed(feedId, body), contentType, Optional.ofNullable(base));
+    }
+
+    /** Gzip bytes without a Content-Encoding (saved .gz files, misconfigured servers) are unpacked, capped. */
+    private byte[] gunzipIfCompressed(String feedId, byte[] body) throws FeedException {
+        if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+            return body;
+        }
+        try (InputStream in = Bodies.decode(new ByteArrayInputStream(body), "gzip")) {
+            return Bodies.readCapped(in, policy.maxBodyBytes());
+        } catch (Bodies.TooLargeException e) {
+            throw new FeedException("feed " + feedId + ": the unpacked document is larger than "
+                    + Bodies.size(policy.maxBodyBytes()), e);
+        } catch (IOException e) {
+            throw new FeedException("feed " + feedId + ": the gzip-compressed document is damaged ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /** Parses a feed file (for {@code feed inspect FILE}); relative links resolve against the file's URI. */

@@ -140,6 +140,16 @@ class NormalisationTest {
     }
 
     @Test
+    void gzipBytesWithoutContentEncodingAreUnpacked() throws Exception {
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(packed)) {
+            gz.write(("<rss version=\"2.0\"><channel><title>Packed</title><link>https://n.example/</link>"
+                    + "<description>d</description></channel></rss>").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(reader.parse("f", packed.toByteArray(), Optional.empty(), BASE).title()).isEqualTo("Packed");
+    }
+
+    @Test
     void emptyDocumentsAreRefused() {
         assertThatThrownBy(() -> reader.parse("world", " \n".getBytes(StandardCharsets.UTF_8), Optional.empty(), BASE))
                 .hasMessage("feed world: the document is empty");

@@ -90,7 +90,8 @@ public final class FeedServer implements AutoCloseable {
     public void publish(String path, String contentType, byte[] body) {
         documents.compute(path, (p, old) -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            Instant modified = old != null && !now.isAfter(old.lastModified()) ? old.lastModified().plusSeconds(1) : now;
+            boolean sameSecond = old != null && !now.isAfter(old.lastModified());
+            Instant modified = sameSecond ? old.lastModified().plusSeconds(1) : now;
             return new Document(contentType, body.clone(), etag(contentType, body), modified);
         });
     }
