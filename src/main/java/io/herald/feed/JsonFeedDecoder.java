@@ -1,0 +1,98 @@
+package io.herald.feed;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.model.Item;
+import io.herald.model.ParsedFeed;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Parses JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) into the model. */
+final class JsonFeedDecoder {
+    private static final String VERSION_PREFIX = "https://jsonfeed.org/version/";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    ParsedFeed parse(String feedId, byte[] body, Optional<URI> base) throws FeedException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new FeedException("feed " + feedId + ": the document is not valid JSON ("
+                    + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new FeedException("feed " + feedId + ": cannot read the JSON document", e);
+        }
+        if (root == null || !root.isObject() || !text(root, "version").replace("http:", "https:")
+                .startsWith(VERSION_PREFIX)) {
+            throw FeedParser.notAFeed(feedId, null);
+        }
+        String version = text(root, "version").substring(text(root, "version").lastIndexOf('/') + 1);
+        String format = "json_" + (version.equals("1") ? "1.0" : version);
+        List<Item> items = new ArrayList<>();
+        for (JsonNode node : root.path("items")) {
+            if (node.isObject()) {
+                items.add(ItemAssembler.assemble(feedId, fields(node, base)));
+            }
+        }
+        return new ParsedFeed(PlainText.line(text(root, "title")),
+                Links.absolute(text(root, "home_page_url"), base), format, items);
+    }
+
+    private static ItemAssembler.Fields fields(JsonNode item, Optional<URI> base) {
+        String content = !text(item, "content_html").isBlank()
+                ? PlainText.text(text(item, "content_html")) : PlainText.literal(text(item, "content_text"));
+        String link = !text(item, "url").isBlank() ? text(item, "url") : text(item, "external_url");
+        Optional<String> id = Optional.of(text(item, "id")).filter(s -> !s.isBlank());
+        String published = !text(item, "date_published").isBlank()
+                ? text(item, "date_published") : text(item, "date_modified");
+        return new ItemAssembler.Fields(id, link, base, PlainText.line(text(item, "title")),
+                PlainText.text(text(item, "summary")), content, instant(published), authors(item),
+                strings(item.path("tags")));
+    }
+
+    private static List<String> authors(JsonNode item) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode author : item.path("authors")) {
+            out.add(text(author, "name"));
+        }
+        if (out.isEmpty() && item.path("author").isObject()) {
+            out.add(text(item.path("author"), "name"));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode node : array) {
+            if (node.isValueNode()) {
+                out.add(node.asText());
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Instant> instant(String rfc3339) {
+        if (rfc3339.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(rfc3339.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The field as text when it is a string or number; empty otherwise. */
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : "";
+    }
+}
