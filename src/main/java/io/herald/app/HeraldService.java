@@ -144,7 +144,7 @@ final class HeraldService implements AutoCloseable {
     /** Console sender that answers for another platform when no chat platform is configured. */
     record ConsoleAlias(Platform platform, ConsoleSender console) implements AlertSender {
         @Override
-        public void send(io.herald.model.Alert alert) {
+        public void send(io.herald.model.Alert alert) throws io.herald.deliver.SendFailure {
             console.send(alert);
         }
     }

@@ -14,14 +14,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The chat platforms Herald talks to, built from the settings: Telegram, Slack, and the console. */
 final class Platforms implements AutoCloseable {
     private final Settings settings;
     private final List<AlertSender> senders = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private TelegramClient telegram;
+    private TelegramClients telegram;
 
     private Platforms(Settings settings) {
         this.settings = settings;
@@ -32,8 +31,9 @@ final class Platforms implements AutoCloseable {
         ConsoleSender consoleSender = new ConsoleSender(console);
         p.senders.add(consoleSender);
         settings.telegramToken().ifPresent(token -> {
-            p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl());
-            p.senders.add(new TelegramSender(p.telegram));
+            p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl().toString());
+            p.resources.add(p.telegram);
+            p.senders.add(new TelegramSender(p.telegram.client()));
         });
         settings.slackBotToken().ifPresent(token -> {
             SlackSender slack = new SlackSender(token.value(), settings.slackApiUrl());
@@ -56,8 +56,7 @@ final class Platforms implements AutoCloseable {
         if (telegram == null) {
             return Optional.empty();
         }
-        TelegramBot bot = new TelegramBot(settings.telegramToken().orElseThrow().value(), settings.telegramApiUrl(),
-                telegram, router, CommandRouter.commands());
+        TelegramBot bot = new TelegramBot(telegram, router, CommandRouter.commands());
         bot.start();
         return Optional.of(bot);
     }

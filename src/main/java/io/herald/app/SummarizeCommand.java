@@ -26,6 +26,9 @@ final class SummarizeCommand implements Callable<Integer> {
             description = "Character budget (default: ${DEFAULT-VALUE}).")
     int maxChars;
 
+    @Option(names = "--allow-private-addresses", description = "Allow article URLs on loopback or private networks.")
+    boolean allowPrivate;
+
     @Parameters(paramLabel = "FILE-OR-URL", arity = "1..*", description = "Article files (text or HTML) or URLs.")
     List<String> inputs;
 
@@ -43,7 +46,7 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         Summarizer summarizer = new Summarizer();
         for (int i = 0; i < inputs.size(); i++) {
-            String text = ArticleText.load(inputs.get(i));
+            String text = ArticleText.load(inputs.get(i), allowPrivate);
             if (inputs.size() > 1) {
                 System.out.println((i == 0 ? "" : "\n") + "== " + inputs.get(i));
             }
@@ -57,10 +60,10 @@ final class SummarizeCommand implements Callable<Integer> {
         private ArticleText() {
         }
 
-        static String load(String source) {
+        static String load(String source, boolean allowPrivate) {
             String lower = source.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                return ArticleFetch.fetchText(source);
+                return ArticleFetch.fetchText(source, allowPrivate);
             }
             Path file = Path.of(source);
             String raw;
@@ -81,7 +84,10 @@ final class SummarizeCommand implements Callable<Integer> {
         }
 
         static String htmlToText(String html) {
-            var doc = Jsoup.parse(html);
+            return htmlToText(Jsoup.parse(html));
+        }
+
+        static String htmlToText(org.jsoup.nodes.Document doc) {
             doc.select("script, style, nav, header, footer, aside, form").remove();
             StringBuilder sb = new StringBuilder();
             for (var el : doc.select("h1, h2, h3, p, li")) {

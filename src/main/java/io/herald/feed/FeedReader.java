@@ -60,6 +60,20 @@ public final class FeedReader {
     }
 
     /**
+     * Fetches any page (e.g. an article) with the same limits, redirect rules and SSRF guard as feeds.
+     *
+     * @param who names the request in error messages, e.g. {@code "article"}
+     */
+    public Page fetchPage(String who, URI url) throws FeedException {
+        HttpFetcher.Fetched fetched = fetcher.fetch(who, url, Validators.NONE);
+        return new Page(fetched.finalUrl(), fetched.body(), fetched.contentType());
+    }
+
+    /** A fetched page: where it came from after redirects, its bytes and its Content-Type. */
+    public record Page(URI finalUrl, byte[] body, Optional<String> contentType) {
+    }
+
+    /**
      * Parses a feed document.
      *
      * @param contentType the HTTP Content-Type, whose charset wins over the XML declaration

@@ -85,8 +85,4 @@ public final class Summarizer {
     private static String key(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
-
-    public String summarize(String title, String text, int maxChars) {
-        throw new UnsupportedOperationException("not built yet");
-    }
 }
