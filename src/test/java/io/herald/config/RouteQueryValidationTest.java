@@ -2,14 +2,10 @@ package io.herald.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.herald.match.Query;
-import io.herald.match.QueryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,30 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Route queries checked by the real query language ({@code io.herald.match.Query.parse}) through the public
- * {@link ConfigLoader#load(Path)}. DEPENDS ON THE MATCH PACKAGE: while {@code Query.parse} is still the stub that
- * throws {@link UnsupportedOperationException}, every test here is skipped (not passed) by an assumption.
+ * {@link ConfigLoader#load(Path)}.
  */
 class RouteQueryValidationTest {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void needsTheRealQueryParser() {
-        assumeTrue(queryParserBuilt(),
-                "io.herald.match.Query.parse is still a stub in this build: route query tests skipped");
-    }
-
-    private static boolean queryParserBuilt() {
-        try {
-            Query.parse("kursk");
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        } catch (QueryException e) {
-            return true;
-        }
-    }
 
     @Test
     void loadsTheRouteFromTheInterfaceDocs() throws Exception {

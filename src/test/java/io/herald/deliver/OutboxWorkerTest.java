@@ -112,7 +112,7 @@ class OutboxWorkerTest {
         queue(alice);
         worker.deliverDue();
         assertThat(outbox.recent(OutboxEntry.Status.FAILED, 5)).singleElement()
-                .satisfies(e -> assertThat(e.lastError()).contains("bot was blocked by the user"));
+                .satisfies(e -> assertThat(e.lastError().orElseThrow()).contains("bot was blocked by the user"));
     }
 
     @Test
@@ -127,7 +127,7 @@ class OutboxWorkerTest {
         clock.advance(Duration.ofSeconds(2));
         worker.deliverDue();
         assertThat(outbox.recent(OutboxEntry.Status.FAILED, 1)).singleElement()
-                .satisfies(e -> assertThat(e.lastError()).contains("gave up after 2 attempts").contains("HTTP 503"));
+                .satisfies(e -> assertThat(e.lastError().orElseThrow()).contains("gave up after 2 attempts").contains("HTTP 503"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class OutboxWorkerTest {
         queue(Destination.slack("C0123ABCD"));
         worker.deliverDue();
         assertThat(outbox.recent(OutboxEntry.Status.FAILED, 1)).singleElement()
-                .satisfies(e -> assertThat(e.lastError()).contains("slack is not configured"));
+                .satisfies(e -> assertThat(e.lastError().orElseThrow()).contains("slack is not configured"));
     }
 
     @Test
