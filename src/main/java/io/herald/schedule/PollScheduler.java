@@ -77,7 +77,7 @@ public final class PollScheduler implements AutoCloseable {
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
         scheduler.scheduleJob(job, trigger);
-        LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), interval);
+        LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), io.herald.config.Durations.format(interval));
     }
 
     /** Runs one feed's poll now, outside its schedule (e.g. an admin's "poll now"). */
