@@ -2,6 +2,8 @@ package io.herald.app;
 
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
+import io.herald.chat.slack.SlackCommandEndpoint;
+import io.herald.chat.slack.SlackSignature;
 import io.herald.config.Admins;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RouteConfig;
@@ -48,6 +50,7 @@ final class HeraldService implements AutoCloseable {
     private final FeedStore feeds;
     private final Database database;
     private CommandRouter router;
+    private HttpEndpoints http;
 
     private HeraldService(Database database, FeedStore feeds, OutboxStore outbox, SubscriptionStore subscriptions) {
         this.database = database;
@@ -78,11 +81,32 @@ final class HeraldService implements AutoCloseable {
         service.closeInOrder.add(scheduler);
         scheduler.start(config.feeds());
         platforms.startChat(router).ifPresent(service.closeInOrder::add);
+        service.startHttp(settings, router, clock);
         service.closeInOrder.add(() -> worker.stop(Duration.ofSeconds(8)));
         service.closeInOrder.add(platforms);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
+    }
+
+    private void startHttp(Settings settings, CommandRouter router, Clock clock) {
+        if (settings.httpPort().isEmpty()) {
+            return;
+        }
+        Optional<SlackCommandEndpoint> slack = settings.slackSigningSecret()
+                .map(secret -> new SlackCommandEndpoint(new SlackSignature(secret.value(), clock), router));
+        try {
+            http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox, slack);
+            closeInOrder.add(0, http);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("http: cannot listen on HERALD_HTTP_PORT "
+                    + settings.httpPort().getAsInt() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The HTTP server's port, when HERALD_HTTP_PORT is set. */
+    Optional<Integer> httpPort() {
+        return Optional.ofNullable(http).map(HttpEndpoints::port);
     }
 
     static List<Subscription> routes(List<RouteConfig> routes) {

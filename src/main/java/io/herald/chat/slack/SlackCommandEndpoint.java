@@ -1,0 +1,74 @@
+package io.herald.chat.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.chat.CommandHandler;
+import io.herald.chat.IncomingMessage;
+import io.herald.model.Destination;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack slash commands over HTTP ({@code /herald subscribe "north korea"}): checks the signature, turns the form
+ * into an {@link IncomingMessage} for the shared router, and answers with an ephemeral message.
+ */
+public final class SlackCommandEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackCommandEndpoint.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SlackSignature signature;
+    private final CommandHandler handler;
+
+    public SlackCommandEndpoint(SlackSignature signature, CommandHandler handler) {
+        this.signature = signature;
+        this.handler = handler;
+    }
+
+    /** An HTTP answer: status and JSON body. */
+    public record Response(int status, String json) {
+    }
+
+    public Response handle(String timestamp, String signatureHeader, byte[] rawBody) {
+        if (!signature.verify(timestamp, signatureHeader, rawBody)) {
+            LOG.warn("slack: refused a command request with a missing, wrong or stale signature");
+            return new Response(401, "{\"error\":\"invalid signature\"}");
+        }
+        Map<String, String> form;
+        try {
+            form = parseForm(new String(rawBody, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return new Response(400, "{\"error\":\"malformed form body\"}");
+        }
+        String channel = form.getOrDefault("channel_id", "");
+        if (!channel.matches("[A-Z0-9]{2,20}")) {
+            return new Response(400, "{\"error\":\"missing channel_id\"}");
+        }
+        String text = form.getOrDefault("text", "").strip();
+        String command = text.isEmpty() ? "/help" : text.startsWith("/") ? text : "/" + text;
+        String reply = handler.handle(new IncomingMessage(Destination.slack(channel), form.getOrDefault("user_id", ""),
+                command));
+        return new Response(200, ephemeral(reply));
+    }
+
+    static Map<String, String> parseForm(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static String ephemeral(String text) {
+        String mrkdwn = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        ObjectNode body = JSON.createObjectNode().put("response_type", "ephemeral").put("text", mrkdwn);
+        return body.toString();
+    }
+}

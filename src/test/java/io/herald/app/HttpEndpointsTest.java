@@ -1,0 +1,96 @@
+package io.herald.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.chat.slack.SlackSignature;
+import io.herald.config.Admins;
+import io.herald.config.FeedConfig;
+import io.herald.config.HeraldConfig;
+import io.herald.config.Settings;
+import io.herald.testsupport.FakeSlackServer;
+import io.herald.testsupport.FeedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Health, metrics and signed Slack slash commands on HERALD_HTTP_PORT, through the real wiring. */
+class HttpEndpointsTest {
+    private static final String SECRET = "test-signing-secret";
+    private static final String SLACK_TOKEN = "xoxb-1111-2222-testtoken";
+    private static final String CHANNEL = "C0999ZZZZ";
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void slackSlashCommandsSubscribeAChannelAndItsAlertsArrive() throws Exception {
+        try (FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN); FeedServer feeds = FeedServer.start()) {
+            slack.addChannel(CHANNEL);
+            feeds.publish("/w.xml", "application/rss+xml", HeraldEndToEndTest.rss());
+            int port = freePort();
+            Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("h.db").toString(),
+                    "SLACK_BOT_TOKEN", SLACK_TOKEN, "SLACK_API_URL", slack.apiUrl(),
+                    "SLACK_SIGNING_SECRET", SECRET, "HERALD_HTTP_PORT", Integer.toString(port)));
+            HeraldConfig config = new HeraldConfig(List.of(new FeedConfig("world", feeds.url("/w.xml"),
+                    Duration.ofSeconds(1))), List.of(), Admins.NONE, Duration.ofMinutes(10), true);
+            try (HeraldService herald = HeraldService.start(settings, config,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+                String form = "team_id=T1&channel_id=" + CHANNEL + "&user_id=U1&command=%2Fherald&text=subscribe+kursk";
+                HttpResponse<String> unsigned = post(port, form, "1", "v0=deadbeef");
+                assertThat(unsigned.statusCode()).isEqualTo(401);
+
+                long now = Clock.systemUTC().instant().getEpochSecond();
+                String sig = new SlackSignature(SECRET, Clock.systemUTC()).sign(now, form.getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> signed = post(port, form, Long.toString(now), sig);
+                assertThat(signed.statusCode()).isEqualTo(200);
+                assertThat(signed.body()).contains("\"response_type\":\"ephemeral\"").contains("Subscribed (#1): kursk");
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (!herald.feeds().find("world").map(s -> s.initialized()).orElse(false)) {
+                    assertThat(System.nanoTime()).isLessThan(deadline);
+                    Thread.sleep(50);
+                }
+                feeds.publish("/w.xml", "application/rss+xml", HeraldEndToEndTest.rss(HeraldEndToEndTest.item(
+                        "k1", "Kursk: evacuations", "https://news.example.org/k1", "Buses left at dawn.")));
+                assertThat(slack.awaitMessages(CHANNEL, 1, Duration.ofSeconds(20))).singleElement()
+                        .satisfies(m -> assertThat(m.allText()).contains("Kursk: evacuations"));
+
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"feeds\":1");
+                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.body()).contains("herald_feed_consecutive_errors{feed=\"world\"} 0");
+            }
+        }
+    }
+
+    private HttpResponse<String> post(int port, String form, String timestamp, String signature) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/commands"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
