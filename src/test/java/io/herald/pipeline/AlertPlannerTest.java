@@ -65,6 +65,11 @@ class AlertPlannerTest {
         }
 
         @Override
+        public boolean setPaused(long id, boolean paused) {
+            return false;
+        }
+
+        @Override
         public int setPaused(Destination destination, boolean paused) {
             return 0;
         }
