@@ -69,7 +69,7 @@ final class HeraldService implements AutoCloseable {
         HeraldService service = new HeraldService(db, feeds, outbox, subscriptions);
         subscriptions.replaceRoutes(routes(config.routes()));
 
-        Platforms platforms = Platforms.create(settings, console);
+        Platforms platforms = Platforms.create(settings, console, clock);
         OutboxWorker worker = new OutboxWorker(outbox, platforms.senders(), DeliveryPolicy.defaults(), clock);
         Poller poller = new Poller(new FeedReader(FetchPolicy.defaults(config.allowPrivateAddresses()))::read, feeds,
                 new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS), worker::wake);

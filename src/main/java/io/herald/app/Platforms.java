@@ -11,6 +11,7 @@ import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
 import io.herald.model.Platform;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +27,17 @@ final class Platforms implements AutoCloseable {
         this.settings = settings;
     }
 
-    static Platforms create(Settings settings, PrintStream console) {
+    static Platforms create(Settings settings, PrintStream console, Clock clock) {
         Platforms p = new Platforms(settings);
-        ConsoleSender consoleSender = new ConsoleSender(console);
+        ConsoleSender consoleSender = new ConsoleSender(console, clock);
         p.senders.add(consoleSender);
         settings.telegramToken().ifPresent(token -> {
             p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl().toString());
             p.resources.add(p.telegram);
-            p.senders.add(new TelegramSender(p.telegram.client()));
+            p.senders.add(new TelegramSender(p.telegram.client(), clock));
         });
         settings.slackBotToken().ifPresent(token -> {
-            SlackSender slack = new SlackSender(token.value(), settings.slackApiUrl());
+            SlackSender slack = new SlackSender(token.value(), settings.slackApiUrl(), clock);
             p.senders.add(slack);
             p.resources.add(slack);
         });

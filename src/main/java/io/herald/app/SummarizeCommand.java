@@ -1,7 +1,9 @@
 package io.herald.app;
 
+import io.herald.match.Document;
 import io.herald.match.Query;
 import io.herald.match.QueryException;
+import io.herald.summarize.FocusTerms;
 import io.herald.summarize.Summarizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jsoup.Jsoup;
 import picocli.CommandLine.Command;
@@ -37,9 +40,10 @@ final class SummarizeCommand implements Callable<Integer> {
         if (maxChars < 20) {
             throw new UserInputException("summarize: --max-chars must be at least 20, got " + maxChars);
         }
+        Optional<Query> parsed = Optional.empty();
         if (query != null) {
             try {
-                Query.parse(query);
+                parsed = Optional.of(Query.parse(query));
             } catch (QueryException e) {
                 throw new UserInputException("summarize: bad --query: " + e.getMessage(), e);
             }
@@ -50,7 +54,9 @@ final class SummarizeCommand implements Callable<Integer> {
             if (inputs.size() > 1) {
                 System.out.println((i == 0 ? "" : "\n") + "== " + inputs.get(i));
             }
-            System.out.println(summarizer.summarize(text, maxChars));
+            Document document = new Document("", text, "");
+            FocusTerms terms = FocusTerms.of(parsed.map(q -> q.explain(document)).orElse(List.of()));
+            System.out.println(summarizer.summarize("", text, terms, maxChars));
         }
         return Main.OK;
     }

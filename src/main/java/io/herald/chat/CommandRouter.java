@@ -21,6 +21,7 @@ public final class CommandRouter implements CommandHandler {
     private final int maxPerChat;
     private final Predicate<IncomingMessage> isAdmin;
     private final StatusReport status;
+    private final AlertButtons buttons;
 
     /**
      * @param maxPerChat most subscriptions one chat may hold
@@ -33,6 +34,7 @@ public final class CommandRouter implements CommandHandler {
         this.maxPerChat = maxPerChat;
         this.isAdmin = isAdmin;
         this.status = status;
+        this.buttons = new AlertButtons(subscriptions);
     }
 
     /** The commands to show in a platform's command menu. */
@@ -64,6 +66,8 @@ public final class CommandRouter implements CommandHandler {
             case "/subscribe" -> subscribe(message, argument);
             case "/list" -> list(message.replyTo());
             case "/unsubscribe" -> unsubscribe(message.replyTo(), argument);
+            case AlertButtons.MUTE -> buttons.mute(message.replyTo(), argument);
+            case AlertButtons.UNSUBSCRIBE -> buttons.unsubscribe(message.replyTo(), argument);
             case "/status" -> isAdmin.test(message) ? status.render()
                     : "Only Herald's admins can use /status.";
             default -> "I don't know the command " + command + ". " + HINT;

@@ -8,17 +8,21 @@ import io.herald.model.Item;
 import io.herald.model.Subscription;
 import io.herald.store.PendingAlert;
 import io.herald.store.SubscriptionStore;
+import io.herald.summarize.FocusTerms;
 import io.herald.summarize.Summarizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Decides which new items alert which subscriptions, and writes each alert's summary once per item. */
+/**
+ * Decides which new items alert which subscriptions. Each alert carries the query terms found in the item (for
+ * highlighting) and a summary focused on them, computed once per item and set of terms.
+ */
 public final class AlertPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(AlertPlanner.class);
 
@@ -41,12 +45,15 @@ public final class AlertPlanner {
         List<PendingAlert> alerts = new ArrayList<>();
         for (Item item : items) {
             Document document = Document.of(item);
-            Supplier<String> summary = memo(() -> summarizer.summarize(item.title(), item.text(), summaryChars));
+            Map<List<String>, String> summaries = new HashMap<>();
             for (Subscription s : active) {
                 Optional<Query> query = compile(s);
                 if (query.isPresent() && query.get().matches(document)) {
-                    alerts.add(new PendingAlert(s.id(),
-                            new Alert(0, s.destination(), item, feedTitle, s.query(), summary.get())));
+                    List<String> terms = query.get().explain(document);
+                    String summary = summaries.computeIfAbsent(terms, t ->
+                            summarizer.summarize(item.title(), item.text(), FocusTerms.of(t), summaryChars));
+                    alerts.add(new PendingAlert(s.id(), new Alert(0, s.destination(), item, feedTitle, s.query(),
+                            summary, terms, s.id())));
                 }
             }
         }
@@ -62,15 +69,5 @@ public final class AlertPlanner {
                 return Optional.empty();
             }
         });
-    }
-
-    private static Supplier<String> memo(Supplier<String> supplier) {
-        String[] cell = new String[1];
-        return () -> {
-            if (cell[0] == null) {
-                cell[0] = supplier.get();
-            }
-            return cell[0];
-        };
     }
 }

@@ -24,6 +24,9 @@ final class AlertCodec {
         root.put("feedTitle", alert.feedTitle());
         root.put("query", alert.query());
         root.put("summary", alert.summary());
+        ArrayNode terms = root.putArray("matchedTerms");
+        alert.matchedTerms().forEach(terms::add);
+        root.put("subscriptionId", alert.subscriptionId());
         ObjectNode i = root.putObject("item");
         i.put("feedId", item.feedId());
         i.put("id", item.id());
@@ -53,7 +56,8 @@ final class AlertCodec {
                     i.path("link").asText(), published, i.path("summary").asText(), i.path("content").asText(),
                     strings(i.path("authors")), strings(i.path("categories")));
             return new Alert(id, Destination.parse(root.path("destination").asText()), item,
-                    root.path("feedTitle").asText(), root.path("query").asText(), root.path("summary").asText());
+                    root.path("feedTitle").asText(), root.path("query").asText(), root.path("summary").asText(),
+                    strings(root.path("matchedTerms")), root.path("subscriptionId").asLong(0));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("outbox row " + id + " holds unreadable JSON", e);
         }

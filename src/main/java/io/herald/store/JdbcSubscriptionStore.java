@@ -88,6 +88,13 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public boolean setPaused(long id, boolean paused) {
+        return db.inTransaction("pause subscription " + id, c -> Jdbc.update(c,
+                "UPDATE subscriptions SET paused = ? WHERE id = ? AND paused <> ?",
+                paused ? 1 : 0, id, paused ? 1 : 0)) > 0;
+    }
+
+    @Override
     public int setPaused(Destination destination, boolean paused) {
         return db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
                 "UPDATE subscriptions SET paused = ? WHERE destination = ? AND paused <> ?",

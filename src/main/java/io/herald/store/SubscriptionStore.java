@@ -30,6 +30,9 @@ public interface SubscriptionStore {
      */
     void replaceRoutes(List<Subscription> routes);
 
+    /** Pauses or resumes one subscription. Returns whether it changed. */
+    boolean setPaused(long id, boolean paused);
+
     /** Pauses or resumes every subscription of a destination. Returns how many changed. */
     int setPaused(Destination destination, boolean paused);
 }

@@ -5,6 +5,7 @@ import io.herald.deliver.SendFailure;
 import io.herald.model.Alert;
 import io.herald.model.Platform;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,16 @@ public final class ConsoleSender implements AlertSender {
 
     private final PrintStream out;
     private final Object lock = new Object();
+    private final PlainTextFormatter formatter;
 
     public ConsoleSender(PrintStream out) {
+        this(out, Clock.systemUTC());
+    }
+
+    /** Prints to {@code out}; "5 min ago" in alerts is relative to {@code clock}. */
+    public ConsoleSender(PrintStream out, Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
+        this.formatter = new PlainTextFormatter(clock);
     }
 
     @Override
@@ -27,7 +35,7 @@ public final class ConsoleSender implements AlertSender {
 
     @Override
     public void send(Alert alert) throws SendFailure {
-        String text = PlainTextFormatter.format(alert);
+        String text = formatter.format(alert);
         boolean failed;
         synchronized (lock) {
             out.print(text);

@@ -10,6 +10,7 @@ import io.herald.deliver.SendFailure;
 import io.herald.model.Alert;
 import io.herald.model.Platform;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -30,14 +31,24 @@ public final class SlackSender implements AlertSender, AutoCloseable {
 
     private final Slack slack;
     private final MethodsClient methods;
-    private final SlackFormatter formatter = new SlackFormatter();
+    private final SlackFormatter formatter;
 
     /**
      * @param botToken the bot token ({@code xoxb-...})
      * @param apiUrl   the Web API base URL ending with {@code /}, e.g. {@code https://slack.com/api/}
      */
     public SlackSender(String botToken, String apiUrl) {
+        this(botToken, apiUrl, Clock.systemUTC());
+    }
+
+    /**
+     * @param botToken the bot token ({@code xoxb-...})
+     * @param apiUrl   the Web API base URL ending with {@code /}, e.g. {@code https://slack.com/api/}
+     * @param clock    what "5 min ago" in alerts is relative to
+     */
+    public SlackSender(String botToken, String apiUrl, Clock clock) {
         Objects.requireNonNull(botToken, "botToken");
+        this.formatter = new SlackFormatter(clock);
         Objects.requireNonNull(apiUrl, "apiUrl");
         if (!apiUrl.endsWith("/")) {
             throw new IllegalArgumentException("slack: API URL must end with '/', got " + apiUrl);

@@ -4,15 +4,20 @@ import io.herald.deliver.AlertSender;
 import io.herald.deliver.SendFailure;
 import io.herald.model.Alert;
 import io.herald.model.Platform;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Sends alerts to Telegram chats as HTML messages with a link preview, and plain-text replies for the bot.
+ * Sends alerts to Telegram chats as HTML messages with the article's link preview and "Mute this query" /
+ * "Unsubscribe" buttons, and plain-text replies for the bot.
  * Telegram's refusals become {@link SendFailure}s that say whether and when to retry.
  */
 public final class TelegramSender implements AlertSender {
@@ -20,8 +25,14 @@ public final class TelegramSender implements AlertSender {
     private final TelegramClient client;
     private final TelegramFormatter formatter;
 
+    /** A sender whose alerts show times relative to the system clock. */
     public TelegramSender(TelegramClient client) {
-        this(client, new TelegramFormatter());
+        this(client, Clock.systemUTC());
+    }
+
+    /** A sender whose alerts show times relative to {@code clock}. */
+    public TelegramSender(TelegramClient client, Clock clock) {
+        this(client, new TelegramFormatter(clock));
     }
 
     public TelegramSender(TelegramClient client, TelegramFormatter formatter) {
@@ -46,11 +57,14 @@ public final class TelegramSender implements AlertSender {
         } catch (NumberFormatException e) {
             throw SendFailure.permanent("telegram: " + what + ": the chat id is not a number", e);
         }
+        LinkPreviewOptions.LinkPreviewOptionsBuilder<?, ?> preview = LinkPreviewOptions.builder().isDisabled(false);
+        TelegramFormatter.previewLink(alert).ifPresent(preview::urlField);
         SendMessage message = SendMessage.builder()
                 .chatId(chatId)
                 .text(formatter.format(alert))
                 .parseMode("HTML")
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(false).build())
+                .linkPreviewOptions(preview.build())
+                .replyMarkup(keyboard(formatter.buttons(alert)))
                 .build();
         execute(what, message);
     }
@@ -71,6 +85,17 @@ public final class TelegramSender implements AlertSender {
                     .build();
             execute("cannot send a reply to chat " + chatId, message);
         }
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<TelegramFormatter.Button> buttons) {
+        if (buttons.isEmpty()) {
+            return null;
+        }
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (TelegramFormatter.Button button : buttons) {
+            row.add(InlineKeyboardButton.builder().text(button.text()).callbackData(button.callbackData()).build());
+        }
+        return InlineKeyboardMarkup.builder().keyboardRow(row).build();
     }
 
     private void execute(String what, SendMessage message) throws SendFailure {

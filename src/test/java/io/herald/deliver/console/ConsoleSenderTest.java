@@ -39,7 +39,7 @@ class ConsoleSenderTest {
         sender.send(alert);
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(printed).isEqualTo(PlainTextFormatter.format(alert).repeat(2));
+        assertThat(printed).isEqualTo(new PlainTextFormatter(java.time.Clock.systemUTC()).format(alert).repeat(2));
         assertThat(printed).contains("Title\nFeed · 2024-01-02 03:04 UTC\nSummary.\nMatched: kursk\nhttps://e.org/a\n");
     }
 

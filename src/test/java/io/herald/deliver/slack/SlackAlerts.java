@@ -19,7 +19,8 @@ final class SlackAlerts {
     static Alert alert(String channel, String title, String link, String summary) {
         Item item = new Item("world", "guid-1", title, link, Optional.of(PUBLISHED), "teaser", "", List.of(),
                 List.of());
-        return new Alert(42, Destination.slack(channel), item, "World News", "\"north korea\" OR kursk", summary);
+        return new Alert(42, Destination.slack(channel), item, "World News", "\"north korea\" OR kursk", summary,
+                List.of("kursk"), 9);
     }
 
     static Alert normal(String channel) {

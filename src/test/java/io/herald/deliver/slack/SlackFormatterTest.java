@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -13,6 +15,9 @@ import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Item;
 import io.herald.testsupport.FakeSlackBlockValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SlackFormatterTest {
 
-    private final SlackFormatter formatter = new SlackFormatter();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-11-04T15:00:00Z"), ZoneOffset.UTC);
+
+    private final SlackFormatter formatter = new SlackFormatter(CLOCK);
 
     @Test
     void buildsLinkedTitleSummaryAndContext() {
@@ -30,14 +37,23 @@ class SlackFormatterTest {
         assertThat(message.blocks()).hasSize(3);
         assertThat(sectionText(message.blocks().get(0)))
                 .isEqualTo("*<https://news.example.org/world/nato-kursk?ref=rss&amp;lang=en"
-                        + "|NATO confirms North Korean troops in Kursk>*");
-        assertThat(sectionText(message.blocks().get(1)))
-                .isEqualTo("NATO's secretary general confirmed that North Korean troops were deployed in the Kursk "
+                        + "|NATO confirms North Korean troops in Kursk>*\n"
+                        + "NATO's secretary general confirmed that North Korean troops were deployed in the *Kursk* "
                         + "region.");
-        assertThat(contextText(message.blocks().get(2)))
-                .isEqualTo("World News · 2024-11-04 12:30 UTC · Matched: \"north korea\" OR kursk");
-        assertThat(message.text()).isEqualTo("NATO confirms North Korean troops in Kursk — " + SlackAlerts.LINK
-                .replace("&", "&amp;"));
+        assertThat(contextText(message.blocks().get(1)))
+                .isEqualTo("World News · 2 h ago · 2024-11-04 12:30 UTC · Matched: \"north korea\" OR kursk");
+        ActionsBlock actions = (ActionsBlock) message.blocks().get(2);
+        assertThat(actions.getElements()).extracting(e -> ((ButtonElement) e).getText().getText())
+                .containsExactly("Open article", "Mute this query", "Unsubscribe");
+        assertThat(actions.getElements()).extracting(e -> ((ButtonElement) e).getValue())
+                .containsExactly(null, "/mute 9", "/unsub 9");
+        assertThat(((ButtonElement) actions.getElements().get(0)).getUrl()).isEqualTo(SlackAlerts.LINK);
+        assertThat(message.text()).isEqualTo("""
+                NATO confirms North Korean troops in Kursk
+                World News · 2 h ago · 2024-11-04 12:30 UTC
+                NATO's secretary general confirmed that North Korean troops were deployed in the Kursk region.
+                Matched: "north korea" OR kursk
+                """ + SlackAlerts.LINK.replace("&", "&amp;"));
         assertThat(validate(message)).isEmpty();
     }
 
@@ -48,11 +64,11 @@ class SlackFormatterTest {
             "x | y > z     => https://e.org/a           => *<https://e.org/a|x ¦ y &gt; z>*",
             "Pipes||and >> => https://e.org/a?q=1&r=<2> => *<https://e.org/a?q=1&amp;r=%3C2%3E|Pipes¦¦and &gt;&gt;>*",
             "No link here  => ''                        => *No link here*",
-            "''            => https://e.org/a           => *<https://e.org/a|(untitled)>*",
+            "''            => https://e.org/a           => *<https://e.org/a|https://e.org/a>*",
             "'  spaced\n  out  ' => https://e.org/a    => *<https://e.org/a|spaced out>*"})
     void escapesTheLinkedTitle(String title, String link, String expected) {
         SlackMessage message = formatter.format(SlackAlerts.alert("C1", title, link, "s"));
-        assertThat(sectionText(message.blocks().get(0))).isEqualTo(expected);
+        assertThat(sectionText(message.blocks().get(0))).isEqualTo(expected + "\ns");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -63,14 +79,14 @@ class SlackFormatterTest {
             "&amp; stays literal    => &amp;amp; stays literal"})
     void escapesTheSummary(String summary, String expected) {
         SlackMessage message = formatter.format(SlackAlerts.alert("C1", "t", "https://e.org", summary));
-        assertThat(sectionText(message.blocks().get(1))).isEqualTo(expected);
+        assertThat(sectionText(message.blocks().get(0))).isEqualTo("*<https://e.org|t>*\n" + expected);
     }
 
     @Test
     void cutsALongSummaryAtAWordBoundaryWithinTheSectionLimit() {
         String summary = "word ".repeat(1000).strip() + " end.";
         String text = sectionText(formatter.format(SlackAlerts.alert("C1", "t", "https://e.org", summary))
-                .blocks().get(1));
+                .blocks().get(0));
 
         assertThat(text).hasSizeLessThanOrEqualTo(3000).endsWith("word…").doesNotContain("end.");
         assertThat(text).hasSizeGreaterThan(2900);
@@ -78,9 +94,9 @@ class SlackFormatterTest {
 
     @Test
     void keepsEscapedSummariesWithinTheLimitEvenWhenEscapingGrowsThem() {
-        String summary = "& < > ".repeat(1000);
+        String summary = "x & < > ".repeat(1000);
         SlackMessage message = formatter.format(SlackAlerts.alert("C1", "t", "https://e.org", summary));
-        String text = sectionText(message.blocks().get(1));
+        String text = sectionText(message.blocks().get(0)).substring("*<https://e.org|t>*\n".length());
 
         assertThat(text).hasSizeLessThanOrEqualTo(3000).endsWith("…").doesNotContain("<", ">");
         assertThat(text.replace("&amp;", "").replace("&lt;", "").replace("&gt;", "")).doesNotContain("&");
@@ -92,7 +108,7 @@ class SlackFormatterTest {
         String title = "Headline ".repeat(200);
         String headline = sectionText(formatter.format(SlackAlerts.alert("C1", title, "https://e.org", "s"))
                 .blocks().get(0));
-        assertThat(headline).startsWith("*<https://e.org|Headline Headline").endsWith("Headline…>*");
+        assertThat(headline).startsWith("*<https://e.org|Headline Headline").endsWith("Headline…>*\ns");
         assertThat(headline.length()).isLessThan(400);
     }
 
@@ -102,8 +118,8 @@ class SlackFormatterTest {
                 List.of());
         SlackMessage message = formatter.format(new Alert(7, Destination.slack("C1"), item, "", "", ""));
 
-        assertThat(message.blocks()).hasSize(1);
-        assertThat(message.text()).isEqualTo("Title — https://e.org");
+        assertThat(message.blocks()).hasSize(2);
+        assertThat(message.text()).isEqualTo("Title\nhttps://e.org");
         assertThat(validate(message)).isEmpty();
     }
 
@@ -113,7 +129,7 @@ class SlackFormatterTest {
                 List.of());
         SlackMessage message = formatter.format(new Alert(7, Destination.slack("C1"), item, "Feed <1>", "kursk",
                 "s"));
-        assertThat(contextText(message.blocks().get(2))).isEqualTo("Feed &lt;1&gt; · Matched: kursk");
+        assertThat(contextText(message.blocks().get(1))).isEqualTo("Feed &lt;1&gt; · Matched: kursk");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.herald.deliver.SendFailure;
+import io.herald.deliver.AlertLayout;
 import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Item;
@@ -79,7 +80,22 @@ class TelegramSenderTest {
 
         SentMessage sent = fake.messagesTo(CHAT).get(0);
         assertThat(sent.plainText().length()).isLessThanOrEqualTo(4096);
-        assertThat(sent.plainText()).startsWith("Title & <more>").contains(" …").endsWith("https://e.org/x");
+        assertThat(sent.plainText()).startsWith("Title & <more>").endsWith("https://e.org/x");
+        assertThat(sent.plainText().split("Sentence with", -1)).hasSize(1 + AlertLayout.MAX_SENTENCES);
+    }
+
+    @Test
+    void sendsMuteAndUnsubscribeButtonsAndTheArticlePreview() throws Exception {
+        Alert plain = alert(3, CHAT, "Kursk news", "https://e.org/kursk", "Troops reached Kursk.");
+        sender.send(new Alert(3, plain.destination(), plain.item(), "BBC World", "kursk", plain.summary(),
+                List.of("kursk"), 77));
+
+        SentMessage sent = fake.messagesTo(CHAT).get(0);
+        assertThat(sent.text()).contains("Troops reached <b>Kursk</b>.");
+        assertThat(sent.linkPreviewDisabled()).isFalse();
+        assertThat(sent.inlineKeyboard()).hasSize(1);
+        assertThat(sent.inlineKeyboard().get(0)).extracting(b -> b.text() + "=" + b.callbackData().orElseThrow())
+                .containsExactly("Mute this query=/mute 77", "Unsubscribe=/unsub 77");
     }
 
     @Test
