@@ -4,6 +4,7 @@ import io.herald.match.Document;
 import io.herald.match.Query;
 import io.herald.match.QueryException;
 import io.herald.model.Alert;
+import io.herald.model.Destination;
 import io.herald.model.Item;
 import io.herald.model.Subscription;
 import io.herald.store.PendingAlert;
@@ -12,6 +13,7 @@ import io.herald.summarize.FocusTerms;
 import io.herald.summarize.Summarizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,19 +47,38 @@ public final class AlertPlanner {
         List<PendingAlert> alerts = new ArrayList<>();
         for (Item item : items) {
             Document document = Document.of(item);
-            Map<List<String>, String> summaries = new HashMap<>();
+            Map<Destination, List<Hit>> byDestination = new LinkedHashMap<>();
             for (Subscription s : active) {
                 Optional<Query> query = compile(s);
                 if (query.isPresent() && query.get().matches(document)) {
-                    List<String> terms = query.get().explain(document);
-                    String summary = summaries.computeIfAbsent(terms, t ->
-                            summarizer.summarize(item.title(), item.text(), FocusTerms.of(t), summaryChars));
-                    alerts.add(new PendingAlert(s.id(), new Alert(0, s.destination(), item, feedTitle, s.query(),
-                            summary, terms, s.id())));
+                    byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>())
+                            .add(new Hit(s, query.get().explain(document)));
                 }
             }
+            Map<List<String>, String> summaries = new HashMap<>();
+            byDestination.forEach((destination, hits) -> alerts.add(
+                    alertFor(destination, hits, item, feedTitle, summaries)));
         }
         return alerts;
+    }
+
+    /**
+     * One alert per destination and item, however many of the destination's subscriptions matched: the first
+     * matching subscription owns the row (and its buttons); the alert shows every matched query and term.
+     */
+    private PendingAlert alertFor(Destination destination, List<Hit> hits, Item item, String feedTitle,
+                                  Map<List<String>, String> summaries) {
+        Subscription owner = hits.get(0).subscription();
+        List<String> terms = hits.stream().flatMap(h -> h.terms().stream()).distinct().toList();
+        String queries = hits.stream().map(h -> h.subscription().query()).distinct()
+                .collect(java.util.stream.Collectors.joining(" · "));
+        String summary = summaries.computeIfAbsent(terms, t ->
+                summarizer.summarize(item.title(), item.text(), FocusTerms.of(t), summaryChars));
+        return new PendingAlert(owner.id(), new Alert(0, destination, item, feedTitle, queries, summary, terms,
+                owner.id()));
+    }
+
+    private record Hit(Subscription subscription, List<String> terms) {
     }
 
     private Optional<Query> compile(Subscription s) {

@@ -94,6 +94,20 @@ class PollerTest {
     }
 
     @Test
+    void aChatWithSeveralMatchingSubscriptionsGetsOneAlertNamingThemAll() {
+        subscriptions.add(Destination.telegram(1), "kursk", "1");
+        subscriptions.add(Destination.telegram(1), "\"north korea\"", "1");
+        poller.poll("world", URL);
+        served.add(item("kursk", "NATO: North Korea sends troops to Kursk"));
+
+        assertThat(poller.poll("world", URL).queued()).isEqualTo(1);
+        assertThat(outbox.due(Instant.now().plusSeconds(1), 10)).singleElement().satisfies(e -> {
+            assertThat(e.alert().query()).isEqualTo("kursk · \"north korea\"");
+            assertThat(e.alert().matchedTerms()).contains("kursk", "\"north korea\"");
+        });
+    }
+
+    @Test
     void aFailingFeedIsRecordedAndDoesNotThrow() {
         failure = new FeedException("feed world: HTTP 500 Internal Server Error from " + URL);
         PollResult result = poller.poll("world", URL);
