@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** Validates the {@code feeds:} section. */
 final class FeedsValidator {
     static final Pattern ID = Pattern.compile("[a-z0-9-]+");
-    private static final List<String> KEYS = List.of("id", "url", "interval");
+    private static final List<String> KEYS = List.of("id", "url", "interval", "fetch_article");
 
     private final Problems problems;
     private final Duration defaultInterval;
@@ -57,10 +57,12 @@ final class FeedsValidator {
         boolean idOk = id.isPresent() && checkId(id.get(), idEntry.get().value().line(), where);
         Optional<URI> url = url(mapping, where);
         Optional<Duration> interval = interval(mapping, where);
-        if (!idOk || url.isEmpty() || interval.isEmpty()) {
+        Optional<Boolean> fetchArticle = NodeChecks.flag(mapping.entry("fetch_article").map(YamlNode.Entry::value),
+                true, where + ": fetch_article", problems);
+        if (!idOk || url.isEmpty() || interval.isEmpty() || fetchArticle.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new FeedConfig(id.get(), url.get(), interval.get()));
+        return Optional.of(new FeedConfig(id.get(), url.get(), interval.get(), fetchArticle.get()));
     }
 
     /** The feed's interval, the default when it has none, or empty when it is invalid. */

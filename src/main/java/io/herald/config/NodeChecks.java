@@ -69,6 +69,23 @@ final class NodeChecks {
     }
 
     /**
+     * A true/false value: {@code fallback} when absent or empty, empty (with an error) when it is anything else.
+     *
+     * @param what e.g. {@code feed world: fetch_article}
+     */
+    static Optional<Boolean> flag(Optional<YamlNode> node, boolean fallback, String what, Problems problems) {
+        if (node.isEmpty() || isEmpty(node.get())) {
+            return Optional.of(fallback);
+        }
+        if (node.get() instanceof Scalar scalar && (scalar.kind() == YamlNode.Kind.TRUE
+                || scalar.kind() == YamlNode.Kind.FALSE)) {
+            return Optional.of(scalar.kind() == YamlNode.Kind.TRUE);
+        }
+        problems.error(node.get().line(), what + " must be true or false, not " + node.get().describe());
+        return Optional.empty();
+    }
+
+    /**
      * A polling interval of at least 1s, with a warning below 1m; empty when absent or invalid.
      *
      * @param where e.g. {@code feed world} or {@code defaults}

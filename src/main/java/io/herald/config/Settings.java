@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param slackSigningSecret {@code SLACK_SIGNING_SECRET} for Slack HTTP requests
  * @param slackApiUrl        {@code SLACK_API_URL}, ends with {@code /}, default {@code https://slack.com/api/}
  * @param httpPort           {@code HERALD_HTTP_PORT} (1-65535); the HTTP server is off when absent
+ * @param llmApiKey          {@code HERALD_LLM_API_KEY}, the bearer key of {@code summarize.llm}; LLM summaries are off
+ *                           when absent
  */
 public record Settings(
         Path configFile,
@@ -34,7 +36,8 @@ public record Settings(
         Optional<Secret> slackAppToken,
         Optional<Secret> slackSigningSecret,
         String slackApiUrl,
-        OptionalInt httpPort) {
+        OptionalInt httpPort,
+        Optional<Secret> llmApiKey) {
 
     public static final Path DEFAULT_CONFIG = Path.of("config", "herald.yml");
     public static final String DEFAULT_DATABASE = "data/herald.db";
@@ -55,6 +58,15 @@ public record Settings(
         Objects.requireNonNull(slackSigningSecret, "slackSigningSecret");
         Objects.requireNonNull(slackApiUrl, "slackApiUrl");
         Objects.requireNonNull(httpPort, "httpPort");
+        Objects.requireNonNull(llmApiKey, "llmApiKey");
+    }
+
+    /** Settings without an LLM key. */
+    public Settings(Path configFile, String database, Optional<Secret> telegramToken, URI telegramApiUrl,
+                    Optional<Secret> slackBotToken, Optional<Secret> slackAppToken,
+                    Optional<Secret> slackSigningSecret, String slackApiUrl, OptionalInt httpPort) {
+        this(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken, slackSigningSecret,
+                slackApiUrl, httpPort, Optional.empty());
     }
 
     /** Reads the process environment. */
@@ -80,17 +92,18 @@ public record Settings(
         requireBotToken(reader, slackSigningSecret, "SLACK_SIGNING_SECRET");
         String slackApiUrl = slackApiUrl(reader);
         OptionalInt httpPort = port(reader, "HERALD_HTTP_PORT");
+        Optional<Secret> llmApiKey = reader.secret("HERALD_LLM_API_KEY");
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems(), List.of());
         }
         return new Settings(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey);
     }
 
     /** The same settings with another config file (e.g. from {@code --config}). */
     public Settings withConfigFile(Path file) {
         return new Settings(file, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey);
     }
 
     /** Telegram is on when its bot token is set. */
@@ -121,7 +134,8 @@ public record Settings(
                 + ", slackAppToken=" + shown(slackAppToken)
                 + ", slackSigningSecret=" + shown(slackSigningSecret)
                 + ", slackApiUrl=" + slackApiUrl
-                + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "off") + "]";
+                + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "off")
+                + ", llmApiKey=" + shown(llmApiKey) + "]";
     }
 
     private static String shown(Optional<Secret> secret) {

@@ -21,6 +21,7 @@ class SettingsTest {
     private static final String BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
     private static final String APP_TOKEN = "xapp-1-A0123-456-abcdef";
     private static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    private static final String LLM_KEY = "sk-test-4f1c2b9e8d7a6b5c";
 
     @TempDir
     Path dir;
@@ -78,7 +79,8 @@ class SettingsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"})
+    @ValueSource(strings = {"TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET",
+        "HERALD_LLM_API_KEY"})
     void readsEverySecretFromItsFileVariable(String name) throws Exception {
         Map<String, String> env = allSecrets();
         String value = env.remove(name);
@@ -93,7 +95,8 @@ class SettingsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"})
+    @ValueSource(strings = {"TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET",
+        "HERALD_LLM_API_KEY"})
     void refusesASecretSetBothWays(String name) throws Exception {
         Map<String, String> env = allSecrets();
         Path file = dir.resolve("secret");
@@ -176,12 +179,14 @@ class SettingsTest {
         Settings settings = Settings.fromEnv(env);
 
         assertThat(settings.toString())
-                .doesNotContain(TELEGRAM_TOKEN, BOT_TOKEN, APP_TOKEN, SIGNING_SECRET, "hunter2", "s3cret")
-                .contains("telegramToken=***", "slackBotToken=***", "slackAppToken=***", "slackSigningSecret=***")
+                .doesNotContain(TELEGRAM_TOKEN, BOT_TOKEN, APP_TOKEN, SIGNING_SECRET, LLM_KEY, "hunter2", "s3cret")
+                .contains("telegramToken=***", "slackBotToken=***", "slackAppToken=***", "slackSigningSecret=***",
+                        "llmApiKey=***")
                 .contains("jdbc:postgresql://herald:***@db:5432/herald?user=herald&password=***&ssl=true");
         assertThat(settings.telegramToken().orElseThrow()).hasToString("***");
         assertThat(Settings.fromEnv(Map.of()).toString())
-                .contains("configFile=config/herald.yml", "database=data/herald.db", "telegramToken=unset", "httpPort=off");
+                .contains("configFile=config/herald.yml", "database=data/herald.db", "telegramToken=unset", "httpPort=off",
+                        "llmApiKey=unset");
     }
 
     @Test
@@ -212,6 +217,7 @@ class SettingsTest {
         env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
         env.put("SLACK_APP_TOKEN", APP_TOKEN);
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("HERALD_LLM_API_KEY", LLM_KEY);
         return env;
     }
 
@@ -223,6 +229,8 @@ class SettingsTest {
                 return settings.slackBotToken();
             case "SLACK_APP_TOKEN":
                 return settings.slackAppToken();
+            case "HERALD_LLM_API_KEY":
+                return settings.llmApiKey();
             default:
                 return settings.slackSigningSecret();
         }
