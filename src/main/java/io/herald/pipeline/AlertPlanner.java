@@ -23,20 +23,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides which new items alert which subscriptions. Each alert carries the query terms found in the item (for
- * highlighting) and a summary focused on them, computed once per item and set of terms.
+ * highlighting) and a summary focused on them, computed once per item and set of terms. Only for a matching item is
+ * the article page fetched (when the feed gives a teaser) and the optional LLM asked; the LLM is asked at most
+ * {@value #LLM_CALLS_PER_POLL} times per poll, and the extractive summary stands in whenever it gives nothing.
  */
 public final class AlertPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(AlertPlanner.class);
 
     private final SubscriptionStore subscriptions;
     private final Summarizer summarizer;
+    static final int LLM_CALLS_PER_POLL = 20;
+
     private final int summaryChars;
+    private final ArticleTexts articles;
+    private final Optional<SummaryWriter> llm;
     private final Map<String, Optional<Query>> compiled = new ConcurrentHashMap<>();
 
+    /** A planner that summarises the feed's own text, extractively. */
     public AlertPlanner(SubscriptionStore subscriptions, Summarizer summarizer, int summaryChars) {
+        this(subscriptions, summarizer, summaryChars, ArticleTexts.off(), Optional.empty());
+    }
+
+    /**
+     * @param articles where the text of teaser items comes from
+     * @param llm      the optional LLM summariser, tried before the extractive one
+     */
+    public AlertPlanner(SubscriptionStore subscriptions, Summarizer summarizer, int summaryChars,
+                        ArticleTexts articles, Optional<SummaryWriter> llm) {
         this.subscriptions = subscriptions;
         this.summarizer = summarizer;
         this.summaryChars = summaryChars;
+        this.articles = articles;
+        this.llm = llm;
     }
 
     public List<PendingAlert> plan(String feedId, String feedTitle, List<Item> items) {
@@ -45,6 +63,7 @@ public final class AlertPlanner {
         }
         List<Subscription> active = subscriptions.active().stream().filter(s -> s.appliesTo(feedId)).toList();
         List<PendingAlert> alerts = new ArrayList<>();
+        Summaries summaries = new Summaries(articles.poll());
         for (Item item : items) {
             Document document = Document.of(item);
             Map<Destination, List<Hit>> byDestination = new LinkedHashMap<>();
@@ -55,7 +74,6 @@ public final class AlertPlanner {
                             .add(new Hit(s, query.get().explain(document)));
                 }
             }
-            Map<List<String>, String> summaries = new HashMap<>();
             byDestination.forEach((destination, hits) -> alerts.add(
                     alertFor(destination, hits, item, feedTitle, summaries)));
         }
@@ -67,18 +85,51 @@ public final class AlertPlanner {
      * matching subscription owns the row (and its buttons); the alert shows every matched query and term.
      */
     private PendingAlert alertFor(Destination destination, List<Hit> hits, Item item, String feedTitle,
-                                  Map<List<String>, String> summaries) {
+                                  Summaries summaries) {
         Subscription owner = hits.get(0).subscription();
         List<String> terms = hits.stream().flatMap(h -> h.terms().stream()).distinct().toList();
         String queries = hits.stream().map(h -> h.subscription().query()).distinct()
                 .collect(java.util.stream.Collectors.joining(" · "));
-        String summary = summaries.computeIfAbsent(terms, t ->
-                summarizer.summarize(item.title(), item.text(), FocusTerms.of(t), summaryChars));
+        String summary = summaries.of(item, terms);
         return new PendingAlert(owner.id(), new Alert(0, destination, item, feedTitle, queries, summary, terms,
                 owner.id()));
     }
 
     private record Hit(Subscription subscription, List<String> terms) {
+    }
+
+    /** One poll's summaries: each item's text fetched once, each item and set of terms summarised once. */
+    private final class Summaries {
+        private final ArticleTexts.Poll texts;
+        private final Map<Item, String> textByItem = new HashMap<>();
+        private final Map<List<Object>, String> byItemAndTerms = new HashMap<>();
+        private int llmCalls;
+
+        Summaries(ArticleTexts.Poll texts) {
+            this.texts = texts;
+        }
+
+        String of(Item item, List<String> terms) {
+            return byItemAndTerms.computeIfAbsent(List.of(item, terms), key -> {
+                String text = textByItem.computeIfAbsent(item, texts::textFor);
+                return fromLlm(item, text, terms).orElseGet(() ->
+                        summarizer.summarize(item.title(), text, FocusTerms.of(terms), summaryChars));
+            });
+        }
+
+        private Optional<String> fromLlm(Item item, String text, List<String> terms) {
+            if (llm.isEmpty() || text.isBlank() || llmCalls >= LLM_CALLS_PER_POLL) {
+                return Optional.empty();
+            }
+            llmCalls++;
+            try {
+                return llm.get().summarize(item.title(), text, terms, summaryChars)
+                        .filter(s -> !s.isBlank() && s.length() <= summaryChars);
+            } catch (RuntimeException e) {
+                LOG.info("feed {}: LLM summary failed ({}); using the extractive summary", item.feedId(), e.toString());
+                return Optional.empty();
+            }
+        }
     }
 
     private Optional<Query> compile(Subscription s) {
