@@ -71,8 +71,10 @@ final class HeraldService implements AutoCloseable {
 
         Platforms platforms = Platforms.create(settings, console, clock);
         OutboxWorker worker = new OutboxWorker(outbox, platforms.senders(), DeliveryPolicy.defaults(), clock);
+        AlertPlanner planner = new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS,
+                Summaries.articles(config, clock), Summaries.llm(config, settings));
         Poller poller = new Poller(new FeedReader(FetchPolicy.defaults(config.allowPrivateAddresses()))::read, feeds,
-                new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS), worker::wake);
+                planner, worker::wake);
         PollScheduler scheduler = new PollScheduler(poller, Math.max(2, Math.min(8, config.feeds().size())));
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render);
