@@ -3,9 +3,11 @@ package io.herald.app;
 import io.herald.feed.FeedException;
 import io.herald.feed.FeedReader;
 import io.herald.feed.FetchPolicy;
+import io.herald.summarize.article.ArticleExtractor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 
 /** Fetches an article page for {@code herald summarize URL} with the feed fetcher's limits and SSRF guard. */
@@ -28,7 +30,8 @@ final class ArticleFetch {
             if (!type.contains("html")) {
                 return new String(page.body(), charset == null ? "UTF-8" : charset);
             }
-            return SummarizeCommand.ArticleText.htmlToText(doc);
+            return new ArticleExtractor().extract(page.body(), Optional.ofNullable(charset))
+                    .orElseGet(() -> SummarizeCommand.ArticleText.htmlToText(doc));
         } catch (FeedException e) {
             throw new UserInputException(e.getMessage().replaceFirst("^feed article", "summarize"), e);
         } catch (IOException e) {

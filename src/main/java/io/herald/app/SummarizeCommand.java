@@ -5,6 +5,7 @@ import io.herald.match.Query;
 import io.herald.match.QueryException;
 import io.herald.summarize.FocusTerms;
 import io.herald.summarize.Summarizer;
+import io.herald.summarize.article.ArticleExtractor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,8 +90,9 @@ final class SummarizeCommand implements Callable<Integer> {
                     || head.regionMatches(true, 0, "<!doctype html", 0, 14) || head.regionMatches(true, 0, "<html", 0, 5);
         }
 
+        /** The article's main text (readability-style); the page's paragraphs when no article stands out. */
         static String htmlToText(String html) {
-            return htmlToText(Jsoup.parse(html));
+            return new ArticleExtractor().extract(html).orElseGet(() -> htmlToText(Jsoup.parse(html)));
         }
 
         static String htmlToText(org.jsoup.nodes.Document doc) {
