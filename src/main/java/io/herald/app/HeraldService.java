@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
+import io.herald.chat.slack.SlackInteractionEndpoint;
 import io.herald.chat.slack.SlackSignature;
 import io.herald.config.Admins;
 import io.herald.config.HeraldConfig;
@@ -93,10 +94,12 @@ final class HeraldService implements AutoCloseable {
         if (settings.httpPort().isEmpty()) {
             return;
         }
-        Optional<SlackCommandEndpoint> slack = settings.slackSigningSecret()
-                .map(secret -> new SlackCommandEndpoint(new SlackSignature(secret.value(), clock), router));
+        Optional<SlackSignature> signature = settings.slackSigningSecret()
+                .map(secret -> new SlackSignature(secret.value(), clock));
         try {
-            http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox, slack);
+            http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox,
+                    signature.map(s -> new SlackCommandEndpoint(s, router)),
+                    signature.map(s -> new SlackInteractionEndpoint(s, router)));
             closeInOrder.add(0, http);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("http: cannot listen on HERALD_HTTP_PORT "
