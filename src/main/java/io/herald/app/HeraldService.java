@@ -6,6 +6,7 @@ import io.herald.config.Admins;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RouteConfig;
 import io.herald.config.Settings;
+import io.herald.deliver.AdminNotifier;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.DeliveryPolicy;
 import io.herald.deliver.OutboxWorker;
@@ -19,6 +20,7 @@ import io.herald.pipeline.AlertPlanner;
 import io.herald.pipeline.Poller;
 import io.herald.schedule.PollScheduler;
 import io.herald.store.Database;
+import io.herald.store.JdbcChatSettingsStore;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcOutboxStore;
 import io.herald.store.JdbcSubscriptionStore;
@@ -48,6 +50,7 @@ final class HeraldService implements AutoCloseable {
     private final FeedStore feeds;
     private final Database database;
     private CommandRouter router;
+    private AdminNotifier admins = AdminNotifier.none();
 
     private HeraldService(Database database, FeedStore feeds, OutboxStore outbox, SubscriptionStore subscriptions) {
         this.database = database;
@@ -67,7 +70,12 @@ final class HeraldService implements AutoCloseable {
         subscriptions.replaceRoutes(routes(config.routes()));
 
         Platforms platforms = Platforms.create(settings, console);
-        OutboxWorker worker = new OutboxWorker(outbox, platforms.senders(), DeliveryPolicy.defaults(), clock);
+        var chatSettings = new JdbcChatSettingsStore(db, clock);
+        AdminNotifier admins = new AdminNotifier(platforms.senders(), config.admins().telegram(),
+                config.admins().slack());
+        service.admins = admins;
+        OutboxWorker worker = new OutboxWorker(outbox, subscriptions, chatSettings, platforms.senders(), admins,
+                DeliveryPolicy.defaults(), clock);
         Poller poller = new Poller(new FeedReader(FetchPolicy.defaults(config.allowPrivateAddresses()))::read, feeds,
                 new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS), worker::wake);
         PollScheduler scheduler = new PollScheduler(poller, Math.max(2, Math.min(8, config.feeds().size())));
@@ -123,6 +131,11 @@ final class HeraldService implements AutoCloseable {
         return feeds;
     }
 
+    /** Tells the configured admins something that needs a person (e.g. a feed paused after repeated failures). */
+    AdminNotifier admins() {
+        return admins;
+    }
+
     /** The chat command router (the console subscriber in the demo talks to it directly). */
     CommandRouter router() {
         return router;
@@ -146,6 +159,11 @@ final class HeraldService implements AutoCloseable {
         @Override
         public void send(io.herald.model.Alert alert) throws io.herald.deliver.SendFailure {
             console.send(alert);
+        }
+
+        @Override
+        public void sendNotice(String address, String text) throws io.herald.deliver.SendFailure {
+            console.sendNotice(platform.key() + ":" + address, text);
         }
     }
 }

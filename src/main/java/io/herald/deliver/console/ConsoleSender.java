@@ -27,7 +27,17 @@ public final class ConsoleSender implements AlertSender {
 
     @Override
     public void send(Alert alert) throws SendFailure {
-        String text = PlainTextFormatter.format(alert);
+        print(PlainTextFormatter.format(alert), "alert " + alert.id());
+    }
+
+    /** Prints the notice (a digest or a message for admins) followed by the separator line. */
+    @Override
+    public void sendNotice(String address, String text) throws SendFailure {
+        String to = address.isEmpty() ? "" : "To: " + address + "\n";
+        print(text.strip() + "\n" + to + PlainTextFormatter.SEPARATOR + "\n", "a notice");
+    }
+
+    private void print(String text, String what) throws SendFailure {
         boolean failed;
         synchronized (lock) {
             out.print(text);
@@ -35,7 +45,7 @@ public final class ConsoleSender implements AlertSender {
             failed = out.checkError();
         }
         if (failed) {
-            throw SendFailure.transientFailure("console: cannot write alert " + alert.id() + " to the output", null);
+            throw SendFailure.transientFailure("console: cannot write " + what + " to the output", null);
         }
     }
 }

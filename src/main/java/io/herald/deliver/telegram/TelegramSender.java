@@ -1,8 +1,11 @@
 package io.herald.deliver.telegram;
 
 import io.herald.deliver.AlertSender;
+import io.herald.deliver.Digest;
 import io.herald.deliver.SendFailure;
+import io.herald.deliver.console.PlainTextFormatter;
 import io.herald.model.Alert;
+import io.herald.model.Destination;
 import io.herald.model.Platform;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +22,7 @@ public final class TelegramSender implements AlertSender {
 
     private final TelegramClient client;
     private final TelegramFormatter formatter;
+    private final TelegramDigestFormatter digestFormatter = new TelegramDigestFormatter();
 
     public TelegramSender(TelegramClient client) {
         this(client, new TelegramFormatter());
@@ -37,20 +41,61 @@ public final class TelegramSender implements AlertSender {
     @Override
     public void send(Alert alert) throws SendFailure {
         String what = "cannot send alert " + alert.id() + " to chat " + alert.destination().address();
-        if (alert.destination().platform() != Platform.TELEGRAM) {
-            throw SendFailure.permanent("telegram: " + what + ": not a telegram destination", null);
-        }
+        sendHtml(what, chatId(what, alert.destination()), formatter.format(alert), false);
+    }
+
+    /** Sends the alert as plain text (after Telegram refused its HTML): what the console shows, links included. */
+    @Override
+    public void sendPlain(Alert alert) throws SendFailure {
+        String what = "cannot send alert " + alert.id() + " as plain text to chat " + alert.destination().address();
+        long chatId = chatId(what, alert.destination());
+        Alert withoutAddress = new Alert(alert.id(), Destination.CONSOLE, alert.item(), alert.feedTitle(),
+                alert.query(), alert.summary());
+        sendText(chatId, PlainTextFormatter.format(withoutAddress).replace(PlainTextFormatter.SEPARATOR, "").strip());
+    }
+
+    /** Sends a notice as plain text to a chat or, for a user id, to the user's private chat with the bot. */
+    @Override
+    public void sendNotice(String address, String text) throws SendFailure {
         long chatId;
         try {
-            chatId = Long.parseLong(alert.destination().address());
+            chatId = Long.parseLong(address);
+        } catch (NumberFormatException e) {
+            throw SendFailure.permanent("telegram: cannot send a notice to '" + address + "': not a chat id", e);
+        }
+        sendText(chatId, text);
+    }
+
+    @Override
+    public void sendDigest(Digest digest) throws SendFailure {
+        String what = "cannot send a digest of " + digest.alerts().size() + " alerts (first "
+                + digest.alerts().get(0).id() + ") to chat " + digest.destination().address();
+        sendHtml(what, chatId(what, digest.destination()), digestFormatter.format(digest), true);
+    }
+
+    @Override
+    public void sendDigestPlain(Digest digest) throws SendFailure {
+        String what = "cannot send a plain digest to chat " + digest.destination().address();
+        sendText(chatId(what, digest.destination()), digest.plainText());
+    }
+
+    private static long chatId(String what, Destination destination) throws SendFailure {
+        if (destination.platform() != Platform.TELEGRAM) {
+            throw SendFailure.permanent("telegram: " + what + ": not a telegram destination", null);
+        }
+        try {
+            return Long.parseLong(destination.address());
         } catch (NumberFormatException e) {
             throw SendFailure.permanent("telegram: " + what + ": the chat id is not a number", e);
         }
+    }
+
+    private void sendHtml(String what, long chatId, String html, boolean previewDisabled) throws SendFailure {
         SendMessage message = SendMessage.builder()
                 .chatId(chatId)
-                .text(formatter.format(alert))
+                .text(html)
                 .parseMode("HTML")
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(false).build())
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(previewDisabled).build())
                 .build();
         execute(what, message);
     }
