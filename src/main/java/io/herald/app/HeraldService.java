@@ -43,6 +43,8 @@ final class HeraldService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeraldService.class);
     static final int SUMMARY_CHARS = 400;
     static final int MAX_SUBSCRIPTIONS_PER_CHAT = 50;
+    /** How long sends in flight may take to finish at shutdown; the rest stay pending for the next start. */
+    static final Duration DELIVERY_STOP = Duration.ofSeconds(4);
 
     private final List<AutoCloseable> closeInOrder = new ArrayList<>();
     private final OutboxStore outbox;
@@ -80,13 +82,13 @@ final class HeraldService implements AutoCloseable {
                 new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS), worker::wake);
         PollScheduler scheduler = new PollScheduler(poller, Math.max(2, Math.min(8, config.feeds().size())));
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
-                adminCheck(config.admins()), new StatusReport(feeds, outbox)::render);
+                adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
 
         worker.start();
+        service.closeInOrder.add(() -> worker.stop(DELIVERY_STOP));
         service.closeInOrder.add(scheduler);
         scheduler.start(config.feeds());
         platforms.startChat(router).ifPresent(service.closeInOrder::add);
-        service.closeInOrder.add(() -> worker.stop(Duration.ofSeconds(8)));
         service.closeInOrder.add(platforms);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
@@ -141,7 +143,10 @@ final class HeraldService implements AutoCloseable {
         return router;
     }
 
-    /** Stops polling first, then chat, then delivery (finishing the send in flight). */
+    /**
+     * Stops delivery first (sends in flight finish within {@link #DELIVERY_STOP} or stay pending), then polling,
+     * chat and the platform clients. A poll that finishes later only queues rows; nothing is lost.
+     */
     @Override
     public void close() {
         for (AutoCloseable c : closeInOrder) {
