@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.config.Admins;
+import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RouteConfig;
 import io.herald.config.Settings;
@@ -77,7 +78,7 @@ final class HeraldService implements AutoCloseable {
                 config.admins().slack());
         service.admins = admins;
         OutboxWorker worker = new OutboxWorker(outbox, subscriptions, chatSettings, platforms.senders(), admins,
-                DeliveryPolicy.defaults(), clock);
+                deliveryPolicy(config.delivery()), clock);
         Poller poller = new Poller(new FeedReader(FetchPolicy.defaults(config.allowPrivateAddresses()))::read, feeds,
                 new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS), worker::wake);
         PollScheduler scheduler = new PollScheduler(poller, Math.max(2, Math.min(8, config.feeds().size())));
@@ -93,6 +94,18 @@ final class HeraldService implements AutoCloseable {
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
+    }
+
+    /** The worker's policy from the config's {@code delivery:} section (retry waits are Herald's own). */
+    static DeliveryPolicy deliveryPolicy(DeliveryConfig d) {
+        DeliveryPolicy base = DeliveryPolicy.defaults();
+        return new DeliveryPolicy(perMinute(d.telegramChatPerMinute()), perMinute(d.telegramGroupPerMinute()),
+                perMinute(d.slackChannelPerMinute()), base.firstRetry(), base.maxRetryWait(), d.maxAttempts(),
+                d.telegramPerSecond(), d.slackPerSecond(), d.floodWindow(), d.senders());
+    }
+
+    private static Duration perMinute(int messages) {
+        return Duration.ofMillis((60_000 + messages - 1) / messages);
     }
 
     static List<Subscription> routes(List<RouteConfig> routes) {
