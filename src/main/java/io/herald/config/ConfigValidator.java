@@ -11,7 +11,7 @@ import java.util.Optional;
 /** Turns the YAML tree of a config file into a {@link HeraldConfig}, reporting every problem on the way. */
 final class ConfigValidator {
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
-    private static final List<String> KEYS = List.of("feeds", "routes", "admins", "defaults", "network");
+    private static final List<String> KEYS = List.of("feeds", "routes", "admins", "defaults", "network", "delivery");
 
     private final Problems problems;
     private final QueryCheck queryCheck;
@@ -40,10 +40,12 @@ final class ConfigValidator {
         List<RouteConfig> routes = new RoutesValidator(problems, queryCheck, feeds.ids()).validate(section(top, "routes"));
         Admins admins = new AdminsValidator(problems).validate(section(top, "admins"));
         boolean allowPrivate = allowPrivateAddresses(section(top, "network"));
+        DeliveryConfig delivery = new DeliveryValidator(problems).validate(section(top, "delivery"));
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new HeraldConfig(feedConfigs, routes, admins, defaultInterval, allowPrivate));
+        return Optional.of(new HeraldConfig(feedConfigs, routes, admins, defaultInterval, allowPrivate,
+                delivery));
     }
 
     private static YamlNode section(Mapping top, String key) {
