@@ -3,11 +3,14 @@ package io.herald.app;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
+import io.herald.chat.slack.SlackInteractionEndpoint;
 import io.herald.chat.slack.SlackSignature;
 import io.herald.config.Admins;
+import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RouteConfig;
 import io.herald.config.Settings;
+import io.herald.deliver.AdminNotifier;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.DeliveryPolicy;
 import io.herald.deliver.OutboxWorker;
@@ -21,6 +24,7 @@ import io.herald.pipeline.AlertPlanner;
 import io.herald.pipeline.Poller;
 import io.herald.schedule.PollScheduler;
 import io.herald.store.Database;
+import io.herald.store.JdbcChatSettingsStore;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcOutboxStore;
 import io.herald.store.JdbcSubscriptionStore;
@@ -43,6 +47,8 @@ final class HeraldService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeraldService.class);
     static final int SUMMARY_CHARS = 400;
     static final int MAX_SUBSCRIPTIONS_PER_CHAT = 50;
+    /** How long sends in flight may take to finish at shutdown; the rest stay pending for the next start. */
+    static final Duration DELIVERY_STOP = Duration.ofSeconds(4);
 
     private final List<AutoCloseable> closeInOrder = new ArrayList<>();
     private final OutboxStore outbox;
@@ -51,6 +57,7 @@ final class HeraldService implements AutoCloseable {
     private final Database database;
     private CommandRouter router;
     private HttpEndpoints http;
+    private AdminNotifier admins = AdminNotifier.none();
 
     private HeraldService(Database database, FeedStore feeds, OutboxStore outbox, SubscriptionStore subscriptions) {
         this.database = database;
@@ -70,21 +77,26 @@ final class HeraldService implements AutoCloseable {
         subscriptions.replaceRoutes(routes(config.routes()));
 
         Platforms platforms = Platforms.create(settings, console, clock);
-        OutboxWorker worker = new OutboxWorker(outbox, platforms.senders(), DeliveryPolicy.defaults(), clock);
+        var chatSettings = new JdbcChatSettingsStore(db, clock);
+        AdminNotifier admins = new AdminNotifier(platforms.senders(), config.admins().telegram(),
+                config.admins().slack());
+        service.admins = admins;
+        OutboxWorker worker = new OutboxWorker(outbox, subscriptions, chatSettings, platforms.senders(), admins,
+                deliveryPolicy(config.delivery()), clock);
         AlertPlanner planner = new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS,
                 Summaries.articles(config, clock), Summaries.llm(config, settings));
         Poller poller = new Poller(new FeedReader(FetchPolicy.defaults(config.allowPrivateAddresses()))::read, feeds,
                 planner, worker::wake);
         PollScheduler scheduler = new PollScheduler(poller, Math.max(2, Math.min(8, config.feeds().size())));
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
-                adminCheck(config.admins()), new StatusReport(feeds, outbox)::render);
+                adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
 
         worker.start();
+        service.closeInOrder.add(() -> worker.stop(DELIVERY_STOP));
         service.closeInOrder.add(scheduler);
         scheduler.start(config.feeds());
         platforms.startChat(router).ifPresent(service.closeInOrder::add);
         service.startHttp(settings, router, clock);
-        service.closeInOrder.add(() -> worker.stop(Duration.ofSeconds(8)));
         service.closeInOrder.add(platforms);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
@@ -95,10 +107,12 @@ final class HeraldService implements AutoCloseable {
         if (settings.httpPort().isEmpty()) {
             return;
         }
-        Optional<SlackCommandEndpoint> slack = settings.slackSigningSecret()
-                .map(secret -> new SlackCommandEndpoint(new SlackSignature(secret.value(), clock), router));
+        Optional<SlackSignature> signature = settings.slackSigningSecret()
+                .map(secret -> new SlackSignature(secret.value(), clock));
         try {
-            http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox, slack);
+            http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox,
+                    signature.map(s -> new SlackCommandEndpoint(s, router)),
+                    signature.map(s -> new SlackInteractionEndpoint(s, router)));
             closeInOrder.add(0, http);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("http: cannot listen on HERALD_HTTP_PORT "
@@ -109,6 +123,18 @@ final class HeraldService implements AutoCloseable {
     /** The HTTP server's port, when HERALD_HTTP_PORT is set. */
     Optional<Integer> httpPort() {
         return Optional.ofNullable(http).map(HttpEndpoints::port);
+    }
+
+    /** The worker's policy from the config's {@code delivery:} section (retry waits are Herald's own). */
+    static DeliveryPolicy deliveryPolicy(DeliveryConfig d) {
+        DeliveryPolicy base = DeliveryPolicy.defaults();
+        return new DeliveryPolicy(perMinute(d.telegramChatPerMinute()), perMinute(d.telegramGroupPerMinute()),
+                perMinute(d.slackChannelPerMinute()), base.firstRetry(), base.maxRetryWait(), d.maxAttempts(),
+                d.telegramPerSecond(), d.slackPerSecond(), d.floodWindow(), d.senders());
+    }
+
+    private static Duration perMinute(int messages) {
+        return Duration.ofMillis((60_000 + messages - 1) / messages);
     }
 
     static List<Subscription> routes(List<RouteConfig> routes) {
@@ -149,12 +175,20 @@ final class HeraldService implements AutoCloseable {
         return feeds;
     }
 
+    /** Tells the configured admins something that needs a person (e.g. a feed paused after repeated failures). */
+    AdminNotifier admins() {
+        return admins;
+    }
+
     /** The chat command router (the console subscriber in the demo talks to it directly). */
     CommandRouter router() {
         return router;
     }
 
-    /** Stops polling first, then chat, then delivery (finishing the send in flight). */
+    /**
+     * Stops delivery first (sends in flight finish within {@link #DELIVERY_STOP} or stay pending), then polling,
+     * chat and the platform clients. A poll that finishes later only queues rows; nothing is lost.
+     */
     @Override
     public void close() {
         for (AutoCloseable c : closeInOrder) {
@@ -172,6 +206,11 @@ final class HeraldService implements AutoCloseable {
         @Override
         public void send(io.herald.model.Alert alert) throws io.herald.deliver.SendFailure {
             console.send(alert);
+        }
+
+        @Override
+        public void sendNotice(String address, String text) throws io.herald.deliver.SendFailure {
+            console.sendNotice(platform.key() + ":" + address, text);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.herald.chat.slack.SlackCommandEndpoint;
+import io.herald.chat.slack.SlackInteractionEndpoint;
 import io.herald.store.FeedState;
 import io.herald.store.FeedStore;
 import io.herald.store.OutboxEntry;
@@ -34,12 +35,14 @@ final class HttpEndpoints implements AutoCloseable {
     private final FeedStore feeds;
     private final OutboxStore outbox;
     private final Optional<SlackCommandEndpoint> slack;
+    private final Optional<SlackInteractionEndpoint> slackButtons;
 
-    HttpEndpoints(int port, FeedStore feeds, OutboxStore outbox, Optional<SlackCommandEndpoint> slack)
-            throws IOException {
+    HttpEndpoints(int port, FeedStore feeds, OutboxStore outbox, Optional<SlackCommandEndpoint> slack,
+                  Optional<SlackInteractionEndpoint> slackButtons) throws IOException {
         this.feeds = feeds;
         this.outbox = outbox;
         this.slack = slack;
+        this.slackButtons = slackButtons;
         this.server = HttpServer.create(new InetSocketAddress(port), 0);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "herald-http");
@@ -49,10 +52,11 @@ final class HttpEndpoints implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/health", this::health);
         server.createContext("/metrics", this::metrics);
-        server.createContext("/slack/commands", this::slackCommand);
+        server.createContext("/slack/commands", ex -> slackPost(ex, slack.map(e -> e::handle)));
+        server.createContext("/slack/interactions", ex -> slackPost(ex, slackButtons.map(e -> e::handle)));
         server.start();
         LOG.info("http: listening on port {} (/health, /metrics{})", port(),
-                slack.isPresent() ? ", /slack/commands" : "");
+                slack.isPresent() ? ", /slack/commands, /slack/interactions" : "");
     }
 
     int port() {
@@ -85,9 +89,9 @@ final class HttpEndpoints implements AutoCloseable {
         reply(ex, 200, "text/plain; version=0.0.4", sb.toString());
     }
 
-    private void slackCommand(HttpExchange ex) throws IOException {
-        if (slack.isEmpty()) {
-            reply(ex, 404, "application/json", "{\"error\":\"set SLACK_SIGNING_SECRET to accept Slack commands\"}");
+    private void slackPost(HttpExchange ex, Optional<SlackHandler> handler) throws IOException {
+        if (handler.isEmpty()) {
+            reply(ex, 404, "application/json", "{\"error\":\"set SLACK_SIGNING_SECRET to accept Slack requests\"}");
             return;
         }
         if (!"POST".equals(ex.getRequestMethod())) {
@@ -100,9 +104,15 @@ final class HttpEndpoints implements AutoCloseable {
             return;
         }
         var headers = ex.getRequestHeaders();
-        SlackCommandEndpoint.Response r = slack.get().handle(headers.getFirst("X-Slack-Request-Timestamp"),
+        SlackCommandEndpoint.Response r = handler.get().handle(headers.getFirst("X-Slack-Request-Timestamp"),
                 headers.getFirst("X-Slack-Signature"), body);
         reply(ex, r.status(), "application/json", r.json());
+    }
+
+    /** A signed Slack request handler. */
+    @FunctionalInterface
+    interface SlackHandler {
+        SlackCommandEndpoint.Response handle(String timestamp, String signature, byte[] body);
     }
 
     private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {

@@ -30,11 +30,30 @@ final class RunCommand implements Callable<Integer> {
         loaded.warnings().forEach(System.err::println);
         HeraldService service = HeraldService.start(settings, loaded.config(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "herald-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(service, stopped), "herald-shutdown"));
         stopped.await();
         return Main.OK;
     }
+
+    /**
+     * SIGTERM: stops polling and delivery (sends in flight finish or stay pending for the next start) and makes sure
+     * the process is gone within {@link #STOP_LIMIT} even if something hangs.
+     */
+    private static void stopWithin(HeraldService service, CountDownLatch stopped) {
+        Thread closer = new Thread(service::close, "herald-stop");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(STOP_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            System.err.println("herald: stopping took longer than " + STOP_LIMIT.toSeconds() + " s; exiting now");
+            Runtime.getRuntime().halt(Main.FAILURE);
+        }
+        stopped.countDown();
+    }
+
+    static final java.time.Duration STOP_LIMIT = java.time.Duration.ofMillis(9_000);
 }

@@ -4,6 +4,7 @@ import io.herald.match.Query;
 import io.herald.match.QueryException;
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
+import io.herald.store.ChatSettingsStore;
 import io.herald.store.SubscriptionStore;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ public final class CommandRouter implements CommandHandler {
     private final Predicate<IncomingMessage> isAdmin;
     private final StatusReport status;
     private final AlertButtons buttons;
+    private final java.util.Optional<DigestCommands> digests;
 
     /**
      * @param maxPerChat most subscriptions one chat may hold
@@ -30,11 +32,25 @@ public final class CommandRouter implements CommandHandler {
      */
     public CommandRouter(SubscriptionStore subscriptions, int maxPerChat, Predicate<IncomingMessage> isAdmin,
                          StatusReport status) {
+        this(subscriptions, maxPerChat, isAdmin, status, java.util.Optional.empty());
+    }
+
+    /**
+     * Also answers {@code /digest} and {@code /timezone}, stored in {@code chatSettings}.
+     */
+    public CommandRouter(SubscriptionStore subscriptions, int maxPerChat, Predicate<IncomingMessage> isAdmin,
+                         StatusReport status, ChatSettingsStore chatSettings) {
+        this(subscriptions, maxPerChat, isAdmin, status, java.util.Optional.of(new DigestCommands(chatSettings)));
+    }
+
+    private CommandRouter(SubscriptionStore subscriptions, int maxPerChat, Predicate<IncomingMessage> isAdmin,
+                          StatusReport status, java.util.Optional<DigestCommands> digests) {
         this.subscriptions = subscriptions;
         this.maxPerChat = maxPerChat;
         this.isAdmin = isAdmin;
         this.status = status;
         this.buttons = new AlertButtons(subscriptions);
+        this.digests = digests;
     }
 
     /** The commands to show in a platform's command menu. */
@@ -43,6 +59,8 @@ public final class CommandRouter implements CommandHandler {
                 new BotCommandInfo("subscribe", "Get alerts for a query, e.g. \"north korea\" OR kursk"),
                 new BotCommandInfo("list", "Show your subscriptions"),
                 new BotCommandInfo("unsubscribe", "Stop a subscription: /unsubscribe <number>"),
+                new BotCommandInfo("digest", "Collect alerts: /digest hourly, daily 08:00 or off"),
+                new BotCommandInfo("timezone", "Your time zone for digests, e.g. Europe/Berlin"),
                 new BotCommandInfo("help", "How to write queries"),
                 new BotCommandInfo("start", "Start or resume alerts"));
     }
@@ -68,6 +86,10 @@ public final class CommandRouter implements CommandHandler {
             case "/unsubscribe" -> unsubscribe(message.replyTo(), argument);
             case AlertButtons.MUTE -> buttons.mute(message.replyTo(), argument);
             case AlertButtons.UNSUBSCRIBE -> buttons.unsubscribe(message.replyTo(), argument);
+            case "/digest" -> digests.map(d -> d.digest(message.replyTo(), argument))
+                    .orElse("Digests are not available here.");
+            case "/timezone" -> digests.map(d -> d.timezone(message.replyTo(), argument))
+                    .orElse("Digests are not available here.");
             case "/status" -> isAdmin.test(message) ? status.render()
                     : "Only Herald's admins can use /status.";
             default -> "I don't know the command " + command + ". " + HINT;

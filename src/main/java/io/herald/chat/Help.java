@@ -9,6 +9,8 @@ final class Help {
             /subscribe <query> - get alerts for a query
             /list - your subscriptions, numbered
             /unsubscribe <number> - stop one
+            /digest hourly | daily 08:00 | off - collect alerts into a digest, or not
+            /timezone Europe/Berlin - your time zone for the daily digest
             /start - start, or resume after a pause
             /help - this text
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 /** Turns the YAML tree of a config file into a {@link HeraldConfig}, reporting every problem on the way. */
 final class ConfigValidator {
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
-    private static final List<String> KEYS = List.of("feeds", "routes", "admins", "defaults", "network", "summarize");
+    private static final List<String> KEYS = List.of("feeds", "routes", "admins", "defaults", "network", "delivery",
+            "summarize");
 
     private final Problems problems;
     private final QueryCheck queryCheck;
@@ -40,11 +41,13 @@ final class ConfigValidator {
         List<RouteConfig> routes = new RoutesValidator(problems, queryCheck, feeds.ids()).validate(section(top, "routes"));
         Admins admins = new AdminsValidator(problems).validate(section(top, "admins"));
         boolean allowPrivate = allowPrivateAddresses(section(top, "network"));
+        DeliveryConfig delivery = new DeliveryValidator(problems).validate(section(top, "delivery"));
         Optional<LlmConfig> llm = new SummarizeValidator(problems).validate(section(top, "summarize"));
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new HeraldConfig(feedConfigs, routes, admins, defaultInterval, allowPrivate, llm));
+        return Optional.of(new HeraldConfig(feedConfigs, routes, admins, defaultInterval, allowPrivate,
+                delivery, llm));
     }
 
     private static YamlNode section(Mapping top, String key) {

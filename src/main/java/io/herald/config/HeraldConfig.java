@@ -16,6 +16,7 @@ public record HeraldConfig(
         Admins admins,
         Duration defaultInterval,
         boolean allowPrivateAddresses,
+        DeliveryConfig delivery,
         Optional<LlmConfig> llm) {
 
     public HeraldConfig {
@@ -23,12 +24,19 @@ public record HeraldConfig(
         routes = routes == null ? List.of() : List.copyOf(routes);
         admins = admins == null ? Admins.NONE : admins;
         Objects.requireNonNull(defaultInterval, "defaultInterval");
+        delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         llm = llm == null ? Optional.empty() : llm;
     }
 
     /** A config without an LLM summariser. */
     public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
+                        boolean allowPrivateAddresses, DeliveryConfig delivery) {
+        this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, delivery, Optional.empty());
+    }
+
+    /** A config with the default delivery limits and without an LLM summariser. */
+    public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
                         boolean allowPrivateAddresses) {
-        this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, Optional.empty());
+        this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, DeliveryConfig.DEFAULTS, Optional.empty());
     }
 }

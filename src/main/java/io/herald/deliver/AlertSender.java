@@ -3,7 +3,7 @@ package io.herald.deliver;
 import io.herald.model.Alert;
 import io.herald.model.Platform;
 
-/** Sends one formatted alert to one platform. Implementations live in platform sub-packages. */
+/** Sends alerts, digests and plain notices to one platform. Implementations live in platform sub-packages. */
 public interface AlertSender {
 
     /** The platform whose destinations this sender serves. */
@@ -15,4 +15,30 @@ public interface AlertSender {
      * @throws SendFailure when the platform refused or could not be reached; says whether to retry and when
      */
     void send(Alert alert) throws SendFailure;
+
+    /**
+     * Sends the alert without any markup, after the platform refused its formatted version
+     * ({@link SendFailure.Kind#BAD_MARKUP}). Platforms without markup send it as usual.
+     */
+    default void sendPlain(Alert alert) throws SendFailure {
+        send(alert);
+    }
+
+    /**
+     * Sends plain text to an address of this platform: a chat, a channel, or a user id for a private message.
+     * Long text may go out as several messages.
+     */
+    default void sendNotice(String address, String text) throws SendFailure {
+        throw SendFailure.permanent(platform().key() + ": cannot send plain notices to " + address, null);
+    }
+
+    /** Sends several alerts for one destination as one message with the headlines as links. */
+    default void sendDigest(Digest digest) throws SendFailure {
+        sendNotice(digest.destination().address(), digest.plainText());
+    }
+
+    /** Sends a digest without markup, after the platform refused its formatted version. */
+    default void sendDigestPlain(Digest digest) throws SendFailure {
+        sendNotice(digest.destination().address(), digest.plainText());
+    }
 }

@@ -1,49 +1,77 @@
 package io.herald.deliver;
 
-import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Platform;
+import io.herald.store.ChatSettings;
+import io.herald.store.ChatSettingsStore;
 import io.herald.store.OutboxEntry;
+import io.herald.store.OutboxHead;
 import io.herald.store.OutboxStore;
+import io.herald.store.SubscriptionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers outbox rows: paces each destination, obeys a platform's retry-after for that destination only,
- * retries transient failures with backoff and jitter, and records permanent failures with their reason.
+ * Delivers outbox rows. A dispatcher thread takes the oldest pending row of each destination (so each destination
+ * gets its alerts in order), paces each destination ({@link DeliveryPolicy#gapFor}) and each platform overall
+ * ({@link DeliveryPolicy#perSecond}), obeys a platform's retry-after for that destination only, and hands the send to
+ * a small pool so that many destinations are served at once. A destination with more pending alerts than its pace
+ * allows within the flood window, or in digest mode, gets digests instead of single alerts.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-    private static final int BATCH = 100;
+    private static final int HEADS = 5000;
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    private static final Duration PASS = Duration.ofSeconds(1);
+    private static final Duration SETTINGS_TTL = Duration.ofSeconds(5);
+    private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
 
     private final OutboxStore outbox;
-    private final Map<Platform, AlertSender> senders = new EnumMap<>(Platform.class);
+    private final ChatSettingsStore chatSettings;
     private final DeliveryPolicy policy;
     private final Clock clock;
     private final Map<Destination, Instant> notBefore = new ConcurrentHashMap<>();
+    private final Set<Destination> inFlight = ConcurrentHashMap.newKeySet();
+    private final RateGate gate;
+    private final DeliveryRun run;
+    private final Semaphore slots;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
+    private Map<Destination, ChatSettings> digestChats = Map.of();
+    private Instant settingsLoadedAt = Instant.MIN;
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
+    private ExecutorService pool;
 
-    public OutboxWorker(OutboxStore outbox, List<AlertSender> senders, DeliveryPolicy policy, Clock clock) {
+    public OutboxWorker(OutboxStore outbox, SubscriptionStore subscriptions, ChatSettingsStore chatSettings,
+                        List<AlertSender> senders, AdminNotifier admins, DeliveryPolicy policy, Clock clock) {
         this.outbox = outbox;
-        senders.forEach(s -> this.senders.put(s.platform(), s));
+        this.chatSettings = chatSettings;
         this.policy = policy;
         this.clock = clock;
+        Map<Platform, AlertSender> byPlatform = new EnumMap<>(Platform.class);
+        senders.forEach(s -> byPlatform.put(s.platform(), s));
+        this.gate = new RateGate(policy);
+        this.slots = new Semaphore(policy.senders());
+        this.run = new DeliveryRun(outbox, byPlatform, policy, clock, notBefore,
+                new DestinationActions(outbox, subscriptions, admins));
     }
 
     public synchronized void start() {
@@ -51,6 +79,12 @@ public final class OutboxWorker implements AutoCloseable {
             return;
         }
         running = true;
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(policy.senders(), r -> {
+            Thread t = new Thread(r, "herald-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         thread = new Thread(this::loop, "herald-delivery");
         thread.start();
     }
@@ -67,103 +101,161 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /**
-     * Sends every row that is due now and whose destination may receive now; returns how many were sent.
-     * Rows that must wait are rescheduled, not dropped.
+     * One pass on the calling thread: sends every head that is due now and whose destination and platform may
+     * receive now; returns how many sends went through. Rows that must wait stay pending.
      */
     public int deliverDue() {
-        int sent = 0;
-        for (OutboxEntry entry : outbox.due(clock.instant(), BATCH)) {
-            if (!running && thread != null) {
+        return pass(true).sent();
+    }
+
+    private record Pass(int sent, Instant wakeAt) {
+    }
+
+    private Pass pass(boolean inline) {
+        Instant start = clock.instant();
+        refreshDigestChats(start);
+        Instant wakeAt = start.plus(IDLE_WAIT);
+        int count = 0;
+        for (OutboxHead head : outbox.dueHeads(start, HEADS)) {
+            if (!inline && (!running || clock.instant().isAfter(start.plus(PASS)))) {
                 break;
             }
-            sent += deliver(entry) ? 1 : 0;
+            Destination to = head.destination();
+            Instant now = clock.instant();
+            Instant allowed = notBefore.getOrDefault(to, Instant.MIN);
+            if (inFlight.contains(to) || allowed.isAfter(now)) {
+                wakeAt = allowed.isBefore(wakeAt) && allowed.isAfter(now) ? allowed : wakeAt;
+                continue;
+            }
+            Work work = plan(head, now);
+            if (work == null || !takeRate(to.platform(), inline)) {
+                continue;
+            }
+            inFlight.add(to);
+            if (inline) {
+                count += execute(work) ? 1 : 0;
+            } else if (submit(work)) {
+                count++;
+            }
         }
-        return sent;
+        return new Pass(count, wakeAt);
     }
 
-    private boolean deliver(OutboxEntry entry) {
-        Alert alert = entry.alert();
-        Destination destination = alert.destination();
-        Instant now = clock.instant();
-        Instant allowed = notBefore.getOrDefault(destination, Instant.MIN);
-        if (allowed.isAfter(now)) {
-            outbox.retryAt(entry.id(), allowed, entry.lastError().orElse(null), false);
-            return false;
+    /** What to send for a destination's head: one alert, a flood digest, a scheduled digest, or nothing yet. */
+    private record Work(OutboxHead head, boolean digest, Instant createdBefore, String heading) {
+    }
+
+    private Work plan(OutboxHead head, Instant now) {
+        ChatSettings digestMode = digestChats.get(head.destination());
+        if (digestMode != null) {
+            Instant slot = DigestSchedule.slotStart(digestMode, now);
+            if (!head.createdAt().isBefore(slot)) {
+                outbox.holdUntil(head.destination(), DigestSchedule.next(digestMode, now));
+                return null;
+            }
+            return new Work(head, true, slot, null);
         }
-        AlertSender sender = senders.get(destination.platform());
-        if (sender == null) {
-            fail(entry, destination.platform().key() + " is not configured, so alert " + entry.id()
-                    + " to " + destination + " cannot be sent");
-            return false;
+        if (head.pending() > policy.floodThreshold(head.destination())) {
+            return new Work(head, true, FAR_FUTURE, head.pending() + " new stories: too many to send one by one");
         }
+        return new Work(head, false, head.createdAt().plusMillis(1), null);
+    }
+
+    private boolean execute(Work work) {
         try {
-            sender.send(alert);
-            outbox.markSent(entry.id());
-            notBefore.put(destination, clock.instant().plus(policy.gapFor(destination)));
-            return true;
-        } catch (SendFailure failure) {
-            handle(entry, failure);
-            return false;
+            List<OutboxEntry> rows = outbox.pendingFor(work.head().destination(), work.createdBefore(),
+                    work.digest() ? Digest.MAX_ALERTS : 1);
+            if (rows.isEmpty()) {
+                return false;
+            }
+            String heading = work.digest() ? heading(work, rows.size()) : null;
+            return run.deliver(rows, heading);
         } catch (RuntimeException e) {
-            LOG.error("delivery: unexpected error sending alert {} to {}", entry.id(), destination, e);
-            handle(entry, SendFailure.transientFailure("unexpected error: " + e, e));
+            LOG.error("delivery: cannot deliver to {}: {}", work.head().destination(), e.getMessage(), e);
+            return false;
+        } finally {
+            inFlight.remove(work.head().destination());
+        }
+    }
+
+    private static String heading(Work work, int size) {
+        int more = work.head().pending() - size;
+        String base = work.heading() != null ? size + " new stories (too many to send one by one)"
+                : "Your digest: " + size + " new stories";
+        return more > 0 && work.heading() != null ? base + "; " + more + " more follow" : base;
+    }
+
+    private boolean submit(Work work) {
+        try {
+            if (!slots.tryAcquire(PASS.toMillis(), TimeUnit.MILLISECONDS)) {
+                inFlight.remove(work.head().destination());
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inFlight.remove(work.head().destination());
+            running = false;
             return false;
         }
+        pool.execute(() -> {
+            try {
+                execute(work);
+            } finally {
+                slots.release();
+                wake();
+            }
+        });
+        return true;
     }
 
-    private void handle(OutboxEntry entry, SendFailure failure) {
-        Destination destination = entry.alert().destination();
-        if (failure.retryAfter().isPresent()) {
-            Instant until = clock.instant().plus(failure.retryAfter().get());
-            notBefore.put(destination, until);
-            LOG.info("delivery: {} asked us to wait {} s", destination, failure.retryAfter().get().toSeconds());
-            outbox.retryAt(entry.id(), until, failure.getMessage(), false);
-        } else if (failure.isPermanent()) {
-            fail(entry, failure.getMessage());
-        } else if (entry.attempts() + 1 >= policy.maxAttempts()) {
-            fail(entry, "gave up after " + (entry.attempts() + 1) + " attempts: " + failure.getMessage());
-        } else {
-            Duration wait = jitter(policy.backoff(entry.attempts() + 1));
-            LOG.warn("{} (retrying in {} s)", failure.getMessage(), wait.toSeconds());
-            outbox.retryAt(entry.id(), clock.instant().plus(wait), failure.getMessage(), true);
+    /** Takes one send from the platform's overall rate; in the background waits (briefly) for one. */
+    private boolean takeRate(Platform platform, boolean inline) {
+        while (true) {
+            Instant now = clock.instant();
+            if (gate.tryTake(platform, now)) {
+                return true;
+            }
+            if (inline || !running) {
+                return false;
+            }
+            sleep(gate.untilAvailable(platform, now));
         }
     }
 
-    private void fail(OutboxEntry entry, String reason) {
-        LOG.warn("delivery: alert {} failed for good: {}", entry.id(), reason);
-        outbox.markFailed(entry.id(), reason);
-    }
-
-    private static Duration jitter(Duration d) {
-        long ms = d.toMillis();
-        long spread = ms / 5;
-        return Duration.ofMillis(ms - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
+    private void refreshDigestChats(Instant now) {
+        if (Duration.between(settingsLoadedAt, now).compareTo(SETTINGS_TTL) < 0) {
+            return;
+        }
+        Map<Destination, ChatSettings> map = new HashMap<>();
+        chatSettings.withDigests().forEach(s -> map.put(s.destination(), s));
+        digestChats = map;
+        settingsLoadedAt = now;
     }
 
     private void loop() {
         while (running) {
             try {
-                int sent = deliverDue();
-                if (sent == 0) {
-                    awaitWork();
+                Pass pass = pass(false);
+                if (pass.sent() == 0) {
+                    awaitWork(pass.wakeAt());
                 }
             } catch (RuntimeException e) {
                 LOG.error("delivery: {}", e.getMessage(), e);
-                awaitWork();
+                awaitWork(clock.instant().plus(IDLE_WAIT));
             }
         }
     }
 
-    private void awaitWork() {
+    private void awaitWork(Instant wakeAt) {
         Instant now = clock.instant();
-        Duration wait = outbox.nextDue()
-                .map(next -> Duration.between(now, next))
-                .filter(d -> d.compareTo(IDLE_WAIT) < 0)
-                .orElse(IDLE_WAIT);
+        Duration wait = Duration.between(now, wakeAt);
+        Duration untilDue = outbox.nextDue().map(next -> Duration.between(now, next))
+                .filter(d -> !d.isNegative() && !d.isZero()).orElse(IDLE_WAIT);
+        wait = wait.compareTo(untilDue) < 0 ? wait : untilDue;
         lock.lock();
         try {
             if (!woken && running && !wait.isNegative() && !wait.isZero()) {
-                wakeUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
             }
             woken = false;
         } catch (InterruptedException e) {
@@ -174,20 +266,47 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Stops after the send in progress, waiting at most {@code timeout}. */
+    private void sleep(Duration d) {
+        lock.lock();
+        try {
+            if (running) {
+                wakeUp.await(Math.max(1, d.toMillis()), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops taking new work, lets sends in flight finish within {@code timeout}, then abandons the rest: their rows
+     * stay pending and go out after a restart. Returns within about {@code timeout}.
+     */
     public void stop(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Thread t;
+        ExecutorService p;
         synchronized (this) {
             running = false;
             t = thread;
+            p = pool;
         }
         wake();
-        if (t != null) {
-            try {
-                t.join(timeout.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (t != null) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
+            if (p != null) {
+                p.shutdown();
+                if (!p.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warn("delivery: {} send(s) still in flight at shutdown; they stay pending", inFlight.size());
+                    p.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -31,4 +31,9 @@ public record Alert(long id, Destination destination, Item item, String feedTitl
     public Alert(long id, Destination destination, Item item, String feedTitle, String query, String summary) {
         this(id, destination, item, feedTitle, query, summary, List.of(), 0);
     }
+
+    /** The same alert for another destination (a moved chat, or a plain-text rendering without an address). */
+    public Alert withDestination(Destination other) {
+        return new Alert(id, other, item, feedTitle, query, summary, matchedTerms, subscriptionId);
+    }
 }

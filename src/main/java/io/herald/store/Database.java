@@ -20,7 +20,8 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql");
+    /** Migration files by version; a version may be missing (numbers are reserved per change), order is by version. */
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V3__delivery.sql");
 
     private final SQLiteDataSource dataSource;
     private final String description;
@@ -89,9 +90,13 @@ public final class Database {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
             }
-            int current = Jdbc.queryInt(c, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                String name = MIGRATIONS.get(v - 1);
+            java.util.Set<Integer> applied = new java.util.HashSet<>(
+                    Jdbc.query(c, "SELECT version FROM schema_version", rs -> rs.getInt(1)));
+            for (String name : MIGRATIONS.stream().sorted(java.util.Comparator.comparingInt(Database::version)).toList()) {
+                int v = version(name);
+                if (applied.contains(v)) {
+                    continue;
+                }
                 LOG.info("database {}: applying migration {}", description, name);
                 for (String sql : statements(read("/db/sqlite/" + name))) {
                     try (Statement st = c.createStatement()) {
@@ -102,6 +107,11 @@ public final class Database {
             }
             return null;
         });
+    }
+
+    /** The version in a migration file name: {@code V3__delivery.sql} is 3. */
+    static int version(String migration) {
+        return Integer.parseInt(migration.substring(1, migration.indexOf("__")));
     }
 
     private static String read(String resource) {

@@ -1,5 +1,7 @@
 package io.herald.store;
 
+import io.herald.model.Alert;
+import io.herald.model.Destination;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,7 +14,8 @@ import java.util.Optional;
 
 /** {@link OutboxStore} on JDBC. */
 public final class JdbcOutboxStore implements OutboxStore {
-    private static final String COLUMNS = "id, subscription_id, payload, status, attempts, last_error";
+    private static final String COLUMNS = "id, subscription_id, destination, payload, status, attempts, last_error,"
+            + " created_at, next_attempt_at";
 
     private final Database db;
     private final Clock clock;
@@ -31,6 +34,23 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public List<OutboxHead> dueHeads(Instant now, int limit) {
+        return db.withConnection("read due destinations", c -> Jdbc.query(c,
+                "SELECT o.id, o.destination, h.n, o.created_at FROM outbox o JOIN (SELECT MIN(id) AS head, COUNT(*) AS n"
+                        + " FROM outbox WHERE status = 'pending' GROUP BY destination) h ON o.id = h.head"
+                        + " WHERE o.next_attempt_at <= ? ORDER BY o.id LIMIT ?",
+                rs -> new OutboxHead(rs.getLong(1), Destination.parse(rs.getString(2)), rs.getInt(3),
+                        Instant.ofEpochMilli(rs.getLong(4))), now.toEpochMilli(), limit));
+    }
+
+    @Override
+    public List<OutboxEntry> pendingFor(Destination destination, Instant createdBefore, int limit) {
+        return db.withConnection("read pending alerts for " + destination, c -> Jdbc.query(c, "SELECT " + COLUMNS
+                + " FROM outbox WHERE status = 'pending' AND destination = ? AND created_at < ? ORDER BY id LIMIT ?",
+                this::map, destination.toString(), createdBefore.toEpochMilli(), limit));
+    }
+
+    @Override
     public Optional<Instant> nextDue() {
         return db.withConnection("read the next due alert", c -> Jdbc.query(c,
                 "SELECT MIN(next_attempt_at) AS next_at FROM outbox WHERE status = 'pending'",
@@ -46,6 +66,17 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public void markSent(List<Long> ids) {
+        db.inTransaction("mark " + ids.size() + " alerts sent", c -> {
+            for (long id : ids) {
+                Jdbc.update(c, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                        clock.millis(), id);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void retryAt(long id, Instant when, String error, boolean countAttempt) {
         db.inTransaction("reschedule alert " + id, c -> Jdbc.update(c,
                 "UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?",
@@ -57,6 +88,48 @@ public final class JdbcOutboxStore implements OutboxStore {
         db.inTransaction("mark alert " + id + " failed", c -> Jdbc.update(c,
                 "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?",
                 reason, id));
+    }
+
+    @Override
+    public int failPending(Destination destination, String reason) {
+        return db.inTransaction("give up alerts for " + destination, c -> Jdbc.update(c,
+                "UPDATE outbox SET status = 'failed', last_error = ? WHERE destination = ? AND status = 'pending'",
+                reason, destination.toString()));
+    }
+
+    @Override
+    public int moveDestination(Destination from, Destination to) {
+        return db.inTransaction("move alerts from " + from + " to " + to, c -> {
+            int moved = Jdbc.update(c, "UPDATE OR IGNORE outbox SET destination = ?, next_attempt_at = ?"
+                    + " WHERE destination = ? AND status = 'pending'", to.toString(), clock.millis(), from.toString());
+            Jdbc.update(c, "DELETE FROM outbox WHERE destination = ? AND status = 'pending'", from.toString());
+            return moved;
+        });
+    }
+
+    @Override
+    public int holdUntil(Destination destination, Instant until) {
+        return db.inTransaction("hold alerts for " + destination, c -> Jdbc.update(c,
+                "UPDATE outbox SET next_attempt_at = ? WHERE destination = ? AND status = 'pending'"
+                        + " AND next_attempt_at < ?", until.toEpochMilli(), destination.toString(), until.toEpochMilli()));
+    }
+
+    @Override
+    public Map<String, Integer> failureReasons(int limit) {
+        Map<String, Integer> reasons = new java.util.HashMap<>();
+        db.withConnection("group failed alerts by reason", c -> Jdbc.query(c,
+                "SELECT last_error, COUNT(*) FROM outbox WHERE status = 'failed' GROUP BY last_error",
+                rs -> reasons.merge(reasonOf(rs.getString(1)), rs.getInt(2), Integer::sum)));
+        Map<String, Integer> top = new java.util.LinkedHashMap<>();
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /** A failure text with its numbers (alert ids, chat ids) replaced by {@code #}, so like failures group. */
+    static String reasonOf(String error) {
+        return error == null ? "(no reason recorded)" : error.replaceAll("-?\\d+", "#");
     }
 
     @Override
@@ -79,8 +152,11 @@ public final class JdbcOutboxStore implements OutboxStore {
 
     private OutboxEntry map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new OutboxEntry(id, rs.getLong("subscription_id"), codec.decode(id, rs.getString("payload")),
+        Alert stored = codec.decode(id, rs.getString("payload"));
+        Alert alert = stored.withDestination(Destination.parse(rs.getString("destination")));
+        return new OutboxEntry(id, rs.getLong("subscription_id"), alert,
                 OutboxEntry.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getInt("attempts"),
-                Optional.ofNullable(rs.getString("last_error")));
+                Optional.ofNullable(rs.getString("last_error")), Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")));
     }
 }

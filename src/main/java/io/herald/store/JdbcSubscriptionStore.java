@@ -101,6 +101,23 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 paused ? 1 : 0, destination.toString(), paused ? 1 : 0));
     }
 
+    @Override
+    public List<Subscription> allFor(Destination destination) {
+        return db.withConnection("list all subscriptions of " + destination, c -> Jdbc.query(c,
+                "SELECT " + COLUMNS + " FROM subscriptions WHERE destination = ? ORDER BY id",
+                JdbcSubscriptionStore::map, destination.toString()));
+    }
+
+    @Override
+    public int moveDestination(Destination from, Destination to) {
+        return db.inTransaction("move subscriptions from " + from + " to " + to, c -> {
+            int moved = Jdbc.update(c, "UPDATE OR IGNORE subscriptions SET destination = ? WHERE destination = ?",
+                    to.toString(), from.toString());
+            Jdbc.update(c, "DELETE FROM subscriptions WHERE destination = ?", from.toString());
+            return moved;
+        });
+    }
+
     private static String routeKey(Subscription s) {
         return s.routeId().orElse("") + "\u0000" + s.destination();
     }

@@ -1,5 +1,6 @@
 package io.herald.store;
 
+import io.herald.model.Destination;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,22 @@ public interface OutboxStore {
     /** Pending rows whose next attempt is due at {@code now}, oldest first. */
     List<OutboxEntry> due(Instant now, int limit);
 
+    /**
+     * Per destination, its oldest pending row when that row is due at {@code now}, oldest heads first. A
+     * destination whose oldest row waits (a retry, a held digest) is left out even if newer rows are due.
+     */
+    List<OutboxHead> dueHeads(Instant now, int limit);
+
+    /** A destination's pending rows queued before {@code createdBefore}, oldest first. */
+    List<OutboxEntry> pendingFor(Destination destination, Instant createdBefore, int limit);
+
     /** When the earliest pending row becomes due, if any is pending. */
     Optional<Instant> nextDue();
 
     void markSent(long id);
+
+    /** Marks several rows sent in one transaction (a digest). */
+    void markSent(List<Long> ids);
 
     /** Leaves the row pending until {@code when}; {@code countAttempt} false for waits the platform asked for. */
     void retryAt(long id, Instant when, String error, boolean countAttempt);
@@ -22,9 +35,26 @@ public interface OutboxStore {
     /** Gives up on the row and keeps the reason. */
     void markFailed(long id, String reason);
 
+    /** Gives up on every pending row of a destination (it is gone or paused); returns how many. */
+    int failPending(Destination destination, String reason);
+
+    /**
+     * Moves a destination's pending rows to a new address (a Telegram group that became a supergroup). A row the
+     * new address already holds for the same item and subscription is dropped as the duplicate it is.
+     *
+     * @return how many rows now point at {@code to}
+     */
+    int moveDestination(Destination from, Destination to);
+
+    /** Keeps a destination's pending rows waiting until at least {@code until} (digest mode); returns how many. */
+    int holdUntil(Destination destination, Instant until);
+
     /** The newest rows with this status, newest first. */
     List<OutboxEntry> recent(OutboxEntry.Status status, int limit);
 
     /** How many rows are in each status. */
     Map<OutboxEntry.Status, Integer> counts();
+
+    /** Failed rows grouped by reason (the platform's words, without the alert id), most frequent first. */
+    Map<String, Integer> failureReasons(int limit);
 }

@@ -35,4 +35,15 @@ public interface SubscriptionStore {
 
     /** Pauses or resumes every subscription of a destination. Returns how many changed. */
     int setPaused(Destination destination, boolean paused);
+
+    /** Every subscription of a destination, paused or not, routes included, oldest first. */
+    List<Subscription> allFor(Destination destination);
+
+    /**
+     * Moves every subscription of a destination to a new address (a Telegram group that became a supergroup).
+     * Where the new address already has the same route or query, the old subscription is removed instead.
+     *
+     * @return how many subscriptions now point at {@code to}
+     */
+    int moveDestination(Destination from, Destination to);
 }

@@ -66,8 +66,26 @@ class HttpEndpointsTest {
                 }
                 feeds.publish("/w.xml", "application/rss+xml", HeraldEndToEndTest.rss(HeraldEndToEndTest.item(
                         "k1", "Kursk: evacuations", "https://news.example.org/k1", "Buses left at dawn.")));
-                assertThat(slack.awaitMessages(CHANNEL, 1, Duration.ofSeconds(20))).singleElement()
-                        .satisfies(m -> assertThat(m.allText()).contains("Kursk: evacuations"));
+                var alert = slack.awaitMessages(CHANNEL, 1, Duration.ofSeconds(20));
+                assertThat(alert).singleElement().satisfies(m -> assertThat(m.allText()).contains("Kursk: evacuations"));
+
+                String mute = alert.get(0).blocks().findValues("value").stream().map(v -> v.asText())
+                        .filter(v -> v.startsWith("/mute ")).findFirst().orElseThrow();
+                try (ResponseUrlServer responses = ResponseUrlServer.start()) {
+                    String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"channel\":{\"id\":\""
+                            + CHANNEL + "\"},\"response_url\":\"" + responses.url() + "\",\"actions\":[{\"value\":\""
+                            + mute + "\"}]}";
+                    String body = "payload=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
+                    long ts = Clock.systemUTC().instant().getEpochSecond();
+                    String bodySig = new SlackSignature(SECRET, Clock.systemUTC())
+                            .sign(ts, body.getBytes(StandardCharsets.UTF_8));
+                    assertThat(postTo(port, "/slack/interactions", body, Long.toString(ts), "v0=00").statusCode())
+                            .isEqualTo(401);
+                    assertThat(postTo(port, "/slack/interactions", body, Long.toString(ts), bodySig).statusCode())
+                            .isEqualTo(200);
+                    assertThat(responses.await(Duration.ofSeconds(10))).contains("Muted: kursk");
+                    assertThat(herald.subscriptions().active()).isEmpty();
+                }
 
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -81,11 +99,52 @@ class HttpEndpointsTest {
     }
 
     private HttpResponse<String> post(int port, String form, String timestamp, String signature) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/commands"))
+        return postTo(port, "/slack/commands", form, timestamp, signature);
+    }
+
+    private HttpResponse<String> postTo(int port, String path, String form, String timestamp, String signature)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stands in for Slack's response_url: records the first JSON posted to it. */
+    private static final class ResponseUrlServer implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+
+        private ResponseUrlServer(com.sun.net.httpserver.HttpServer server) {
+            this.server = server;
+        }
+
+        static ResponseUrlServer start() throws Exception {
+            var server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            ResponseUrlServer r = new ResponseUrlServer(server);
+            server.createContext("/", ex -> {
+                r.first.complete(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                ex.sendResponseHeaders(200, -1);
+                ex.close();
+            });
+            server.start();
+            return r;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        String await(Duration timeout) throws Exception {
+            return first.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     private static int freePort() throws Exception {

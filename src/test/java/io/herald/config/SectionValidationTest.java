@@ -17,7 +17,7 @@ class SectionValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "feed: []                                            | 1 | top level: unknown key 'feed' (did you mean 'feeds'?)",
-        "timeout: 5s                                         | 1 | top level: unknown key 'timeout' (expected one of: feeds, routes, admins, defaults, network, summarize)",
+        "timeout: 5s                                         | 1 | top level: unknown key 'timeout' (expected one of: feeds, routes, admins, defaults, network, delivery, summarize)",
         "feeds:\\n  - id: w\\n    url: http://e.org\\n    intervall: 5m | 4 | feed w: unknown key 'intervall' (did you mean 'interval'?)",
         "feeds:\\n  - id: w\\n    uri: http://e.org\\n    url: http://e.org | 3 | feed w: unknown key 'uri' (did you mean 'url'?)",
         "routes:\\n  - id: r\\n    query: x\\n    to: ['console:']\\n    feed: []  | 5 | route r: unknown key 'feed' (did you mean 'feeds'?)",

@@ -7,7 +7,9 @@ import io.herald.model.Destination;
 import io.herald.model.Item;
 import io.herald.model.Platform;
 import io.herald.store.Database;
+import io.herald.store.JdbcChatSettingsStore;
 import io.herald.store.JdbcFeedStore;
+import io.herald.store.JdbcSubscriptionStore;
 import io.herald.store.JdbcOutboxStore;
 import io.herald.store.OutboxEntry;
 import io.herald.store.PendingAlert;
@@ -32,6 +34,7 @@ class OutboxWorkerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Destination alice = Destination.telegram(1);
     private final Destination bob = Destination.telegram(2);
+    private Database db;
     private JdbcFeedStore feeds;
     private JdbcOutboxStore outbox;
     private ScriptedSender telegram;
@@ -40,11 +43,11 @@ class OutboxWorkerTest {
 
     @BeforeEach
     void setUp() {
-        Database db = Database.openSqlite(dir.resolve("w.db"));
+        db = Database.openSqlite(dir.resolve("w.db"));
         feeds = new JdbcFeedStore(db, clock);
         outbox = new JdbcOutboxStore(db, clock);
         telegram = new ScriptedSender(Platform.TELEGRAM);
-        worker = new OutboxWorker(outbox, List.of(telegram), DeliveryPolicy.defaults(), clock);
+        worker = worker(DeliveryPolicy.defaults());
     }
 
     @Test
@@ -119,7 +122,7 @@ class OutboxWorkerTest {
     void givesUpAfterTheLastAttemptAndSaysSo() {
         DeliveryPolicy twoTries = new DeliveryPolicy(Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 2);
-        worker = new OutboxWorker(outbox, List.of(telegram), twoTries, clock);
+        worker = worker(twoTries);
         telegram.failures.add(SendFailure.transientFailure("telegram: HTTP 502", null));
         telegram.failures.add(SendFailure.transientFailure("telegram: HTTP 503", null));
         queue(alice);
@@ -150,6 +153,11 @@ class OutboxWorkerTest {
         worker.stop(Duration.ofSeconds(5));
         assertThat(telegram.sent).hasSize(1);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("herald-delivery"));
+    }
+
+    private OutboxWorker worker(DeliveryPolicy policy) {
+        return new OutboxWorker(outbox, new JdbcSubscriptionStore(db, clock), new JdbcChatSettingsStore(db, clock),
+                List.of(telegram), AdminNotifier.none(), policy, clock);
     }
 
     private void queue(Destination to) {

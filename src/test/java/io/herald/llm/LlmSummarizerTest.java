@@ -5,20 +5,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.herald.model.Destination;
 import io.herald.model.Item;
-import io.herald.model.Subscription;
 import io.herald.pipeline.AlertPlanner;
 import io.herald.pipeline.ArticleTexts;
-import io.herald.store.SubscriptionStore;
+import io.herald.store.Database;
+import io.herald.store.JdbcSubscriptionStore;
 import io.herald.summarize.FocusTerms;
 import io.herald.summarize.Summarizer;
 import io.herald.testsupport.FakeLlmServer;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +33,9 @@ class LlmSummarizerTest {
             + " Officials in Seoul said about 10,000 soldiers were sent.";
     private static final String ANSWER = "NATO confirmed that North Korean troops were deployed in Russia's Kursk"
             + " region, calling it a dangerous escalation.";
+
+    @TempDir
+    Path dir;
 
     private FakeLlmServer llm;
 
@@ -163,8 +169,8 @@ class LlmSummarizerTest {
     }
 
     private String alertSummary() {
-        SubscriptionStore store = new OneSubscription(
-                new Subscription(7, Destination.telegram(5), "\"north korea\"", Optional.empty(), null));
+        var store = new JdbcSubscriptionStore(Database.openSqlite(dir.resolve("s.db")), Clock.systemUTC());
+        store.add(Destination.telegram(5), "\"north korea\"", "5").orElseThrow();
         LlmSummarizer writer = summarizer(Duration.ofMillis(500));
         AlertPlanner planner = new AlertPlanner(store, new Summarizer(), 400, ArticleTexts.off(),
                 Optional.of(writer::summarize));
@@ -174,42 +180,5 @@ class LlmSummarizerTest {
 
     private LlmSummarizer summarizer(Duration timeout) {
         return new LlmSummarizer(new ChatCompletionsClient(llm.url(), "small-model", timeout, KEY));
-    }
-
-    /** A store holding one active subscription. */
-    private record OneSubscription(Subscription subscription) implements SubscriptionStore {
-        @Override
-        public List<Subscription> active() {
-            return List.of(subscription);
-        }
-
-        @Override
-        public Optional<Subscription> add(Destination destination, String query, String createdBy) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Subscription> ownedBy(Destination destination) {
-            return List.of();
-        }
-
-        @Override
-        public boolean remove(long id) {
-            return false;
-        }
-
-        @Override
-        public void replaceRoutes(List<Subscription> routes) {
-        }
-
-        @Override
-        public boolean setPaused(long id, boolean paused) {
-            return false;
-        }
-
-        @Override
-        public int setPaused(Destination destination, boolean paused) {
-            return 0;
-        }
     }
 }

@@ -33,6 +33,10 @@ final class FakeTelegramBotApi {
     private final Set<String> openCallbackQueries = new HashSet<>();
     private final List<String> answeredCallbackQueries = new ArrayList<>();
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final java.util.Map<Long, Long> migrated = new java.util.HashMap<>();
+    private double sendFailureRate;
+    private java.util.Random random = new java.util.Random(1);
+    private int injectedFailures;
     private long nextMessageId = 1;
 
     FakeTelegramBotApi(long botId) {
@@ -47,6 +51,9 @@ final class FakeTelegramBotApi {
         }
         String method = known.get();
         calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        if (method.equals("sendMessage") && injectFailure()) {
+            return FakeTelegramReply.raw(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
+        }
         if (!method.equals("getUpdates")) {
             Optional<FakeTelegramReply> failure = nextFailure();
             if (failure.isPresent()) {
@@ -105,6 +112,10 @@ final class FakeTelegramBotApi {
             }
             if (blocked.contains(chat.getAsLong())) {
                 return FakeTelegramReply.error(403, "Forbidden: bot was blocked by the user");
+            }
+            Long movedTo = migrated.get(chat.getAsLong());
+            if (movedTo != null) {
+                return FakeTelegramReply.migrated(movedTo);
             }
         }
         long chatId = chat.getAsLong();
@@ -204,6 +215,28 @@ final class FakeTelegramBotApi {
 
     synchronized void block(long chatId) {
         blocked.add(chatId);
+    }
+
+    synchronized void migrate(long from, long to) {
+        migrated.put(from, to);
+        knownChats.add(to);
+    }
+
+    synchronized void failRandomly(double rate, long seed) {
+        sendFailureRate = rate;
+        random = new java.util.Random(seed);
+    }
+
+    private synchronized boolean injectFailure() {
+        if (sendFailureRate > 0 && random.nextDouble() < sendFailureRate) {
+            injectedFailures++;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized int injectedFailures() {
+        return injectedFailures;
     }
 
     synchronized void failNext(FakeTelegramReply reply) {

@@ -24,6 +24,10 @@ final class FakeTelegramRateLimiter {
     private final Map<Long, Long> retryUntil = new HashMap<>();
     private final List<FakeTelegramServer.RateLimitHit> hits = new ArrayList<>();
     private int insideRetryWindow;
+    private double globalPerSecond;
+    private double globalBurst;
+    private double globalTokens;
+    private long globalRefilledAt;
 
     synchronized void configure(FakeTelegramRateLimits newLimits) {
         this.limits = newLimits;
@@ -54,6 +58,13 @@ final class FakeTelegramRateLimiter {
             long wait = (long) Math.ceil((1 - bucket[0]) / limits.perChatPerSecond() * SECOND);
             return refuse(chatId, now, wait);
         }
+        if (globalPerSecond > 0) {
+            globalTokens = Math.min(globalBurst, globalTokens + (now - globalRefilledAt) * globalPerSecond / SECOND);
+            globalRefilledAt = now;
+            if (globalTokens < 1) {
+                return refuse(chatId, now, (long) Math.ceil((1 - globalTokens) / globalPerSecond * SECOND));
+            }
+        }
         if (chatId < 0) {
             Deque<Long> window = groupSends.computeIfAbsent(chatId, id -> new ArrayDeque<>());
             while (!window.isEmpty() && now - window.peekFirst() >= MINUTE) {
@@ -64,6 +75,9 @@ final class FakeTelegramRateLimiter {
             }
             window.addLast(now);
         }
+        if (globalPerSecond > 0) {
+            globalTokens -= 1;
+        }
         bucket[0] -= 1;
         return OptionalLong.empty();
     }
@@ -73,6 +87,14 @@ final class FakeTelegramRateLimiter {
         hits.add(new FakeTelegramServer.RateLimitHit(chatId, seconds));
         retryUntil.put(chatId, now + seconds * SECOND);
         return OptionalLong.of(seconds);
+    }
+
+    /** Limits messages across all chats: a bucket of {@code burst} refilled at {@code perSecond}; 0 turns it off. */
+    synchronized void configureGlobal(double perSecond, int burst) {
+        globalPerSecond = perSecond;
+        globalBurst = burst;
+        globalTokens = burst;
+        globalRefilledAt = System.nanoTime();
     }
 
     synchronized List<FakeTelegramServer.RateLimitHit> hits() {

@@ -38,6 +38,13 @@ record FakeTelegramReply(int status, String body, String contentType) {
         return new FakeTelegramReply(429, envelope.toString(), APPLICATION_JSON);
     }
 
+    /** 400 for a group that became a supergroup, with {@code parameters.migrate_to_chat_id}. */
+    static FakeTelegramReply migrated(long newChatId) {
+        ObjectNode envelope = errorEnvelope(400, "Bad Request: group chat was upgraded to a supergroup chat");
+        envelope.putObject("parameters").put("migrate_to_chat_id", newChatId);
+        return new FakeTelegramReply(400, envelope.toString(), APPLICATION_JSON);
+    }
+
     /** A body that is not the Bot API's JSON, e.g. a proxy's HTML error page. */
     static FakeTelegramReply raw(int status, String body) {
         return new FakeTelegramReply(status, body, "text/html; charset=utf-8");

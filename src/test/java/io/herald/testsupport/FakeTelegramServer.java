@@ -194,6 +194,35 @@ public final class FakeTelegramServer implements AutoCloseable {
         api.block(chatId);
     }
 
+    /**
+     * From now on, messages to {@code from} get 400 with {@code migrate_to_chat_id = to} (a group upgraded to a
+     * supergroup); {@code to} becomes a known chat.
+     */
+    public void migrate(long from, long to) {
+        api.migrate(from, to);
+    }
+
+    /**
+     * From now on, each {@code sendMessage} is answered 502 Bad Gateway (an HTML body) with this probability,
+     * decided by a random generator with this seed, before any other check.
+     */
+    public void failRandomly(double rate, long seed) {
+        api.failRandomly(rate, seed);
+    }
+
+    /** How many 502s {@link #failRandomly} injected. */
+    public int injectedFailures() {
+        return api.injectedFailures();
+    }
+
+    /**
+     * Limits messages across all chats like Telegram's "about 30 per second": a bucket of {@code burst} messages
+     * refilled at {@code perSecond}; a message beyond it gets 429 for its chat. 0 turns the limit off (default).
+     */
+    public void globalRateLimit(double perSecond, int burst) {
+        api.limiter.configureGlobal(perSecond, burst);
+    }
+
     /** The next call of any method except getUpdates gets this Bot API error (queued in order). */
     public void failNext(int httpStatus, String description) {
         api.failNext(FakeTelegramReply.error(httpStatus, description));

@@ -35,7 +35,17 @@ public final class ConsoleSender implements AlertSender {
 
     @Override
     public void send(Alert alert) throws SendFailure {
-        String text = formatter.format(alert);
+        print(formatter.format(alert), "alert " + alert.id());
+    }
+
+    /** Prints the notice (a digest or a message for admins) followed by the separator line. */
+    @Override
+    public void sendNotice(String address, String text) throws SendFailure {
+        String to = address.isEmpty() ? "" : "To: " + address + "\n";
+        print(text.strip() + "\n" + to + PlainTextFormatter.SEPARATOR + "\n", "a notice");
+    }
+
+    private void print(String text, String what) throws SendFailure {
         boolean failed;
         synchronized (lock) {
             out.print(text);
@@ -43,7 +53,7 @@ public final class ConsoleSender implements AlertSender {
             failed = out.checkError();
         }
         if (failed) {
-            throw SendFailure.transientFailure("console: cannot write alert " + alert.id() + " to the output", null);
+            throw SendFailure.transientFailure("console: cannot write " + what + " to the output", null);
         }
     }
 }

@@ -6,12 +6,14 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.herald.deliver.AlertSender;
+import io.herald.deliver.Digest;
 import io.herald.deliver.SendFailure;
 import io.herald.model.Alert;
 import io.herald.model.Platform;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -25,6 +27,9 @@ public final class SlackSender implements AlertSender, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackSender.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Set<String> CHANNEL_GONE = Set.of(
+            "channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "user_not_found",
+            "account_inactive");
     private static final Set<String> TRANSIENT_ERRORS = Set.of(
             "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited",
             "rate_limited", "team_added_to_org");
@@ -32,6 +37,7 @@ public final class SlackSender implements AlertSender, AutoCloseable {
     private final Slack slack;
     private final MethodsClient methods;
     private final SlackFormatter formatter;
+    private final SlackDigestFormatter digestFormatter = new SlackDigestFormatter();
 
     /**
      * @param botToken the bot token ({@code xoxb-...})
@@ -68,26 +74,46 @@ public final class SlackSender implements AlertSender, AutoCloseable {
     @Override
     public void send(Alert alert) throws SendFailure {
         String channel = alert.destination().address();
+        String what = "slack: cannot send alert " + alert.id() + " to channel " + channel;
         if (alert.destination().platform() != Platform.SLACK) {
-            throw SendFailure.permanent(what(alert, channel) + ": not a slack destination: " + alert.destination(),
-                    null);
+            throw SendFailure.permanent(what + ": not a slack destination: " + alert.destination(), null);
         }
-        SlackMessage message = formatter.format(alert);
+        String ts = post(what, channel, formatter.format(alert));
+        LOG.debug("slack: sent alert {} to channel {} (ts {})", alert.id(), channel, ts);
+    }
+
+    /** Posts plain text (escaped mrkdwn, no blocks) to a channel, or to a user id as a direct message. */
+    @Override
+    public void sendNotice(String address, String text) throws SendFailure {
+        String escaped = SlackMarkup.escapeWithin(text, 39_000);
+        post("slack: cannot send a notice to " + address, address, new SlackMessage(escaped, List.of()));
+    }
+
+    @Override
+    public void sendDigest(Digest digest) throws SendFailure {
+        String channel = digest.destination().address();
+        post("slack: cannot send a digest of " + digest.alerts().size() + " alerts (first "
+                + digest.alerts().get(0).id() + ") to channel " + channel, channel, digestFormatter.format(digest));
+    }
+
+    private String post(String what, String channel, SlackMessage message) throws SendFailure {
         ChatPostMessageResponse response;
         try {
-            response = methods.chatPostMessage(r -> r.channel(channel).text(message.text())
-                    .blocks(message.blocks()).unfurlLinks(false));
+            response = methods.chatPostMessage(r -> {
+                r.channel(channel).text(message.text()).unfurlLinks(false);
+                return message.blocks().isEmpty() ? r : r.blocks(message.blocks());
+            });
         } catch (SlackApiException e) {
-            throw httpFailure(alert, channel, e);
+            throw httpFailure(what, e);
         } catch (IOException e) {
-            throw SendFailure.transientFailure(what(alert, channel) + ": " + e.getMessage(), e);
+            throw SendFailure.transientFailure(what + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw SendFailure.transientFailure(what(alert, channel) + ": unexpected answer: " + e.getMessage(), e);
+            throw SendFailure.transientFailure(what + ": unexpected answer: " + e.getMessage(), e);
         }
         if (!response.isOk()) {
-            throw apiFailure(alert, channel, response.getError());
+            throw apiFailure(what, response.getError());
         }
-        LOG.debug("slack: sent alert {} to channel {} (ts {})", alert.id(), channel, response.getTs());
+        return response.getTs();
     }
 
     /** Releases the SDK's HTTP client and thread pools. */
@@ -100,25 +126,28 @@ public final class SlackSender implements AlertSender, AutoCloseable {
         }
     }
 
-    private static SendFailure httpFailure(Alert alert, String channel, SlackApiException e) {
+    private static SendFailure httpFailure(String what, SlackApiException e) {
         int status = e.getResponse().code();
         if (status == 429) {
             Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-            return SendFailure.rateLimited(what(alert, channel) + ": rate limited, retry after "
+            return SendFailure.rateLimited(what + ": rate limited, retry after "
                     + wait.toSeconds() + " s", wait);
         }
-        String message = what(alert, channel) + ": HTTP " + status;
+        String message = what + ": HTTP " + status;
         if (status >= 500 || status == 408) {
             return SendFailure.transientFailure(message, e);
         }
         return SendFailure.permanent(message, e);
     }
 
-    private static SendFailure apiFailure(Alert alert, String channel, String error) {
+    private static SendFailure apiFailure(String what, String error) {
         String code = error == null || error.isBlank() ? "unknown_error" : error;
-        String message = what(alert, channel) + ": " + code;
+        String message = what + ": " + code;
         if (code.equals("ratelimited") || code.equals("rate_limited")) {
             return SendFailure.rateLimited(message, DEFAULT_RETRY_AFTER);
+        }
+        if (CHANNEL_GONE.contains(code)) {
+            return SendFailure.recipientGone(message, null);
         }
         if (TRANSIENT_ERRORS.contains(code)) {
             return SendFailure.transientFailure(message, null);
@@ -140,7 +169,4 @@ public final class SlackSender implements AlertSender, AutoCloseable {
         return DEFAULT_RETRY_AFTER;
     }
 
-    private static String what(Alert alert, String channel) {
-        return "slack: cannot send alert " + alert.id() + " to channel " + channel;
-    }
 }

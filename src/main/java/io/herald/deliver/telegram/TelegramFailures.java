@@ -9,8 +9,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
- * Maps the library's exceptions to {@link SendFailure}: 429 waits {@code retry_after}; 400 and 403 (chat not found,
- * bot blocked, can't parse entities, ...) are permanent; anything else (5xx, no JSON, network) is transient.
+ * Maps the library's exceptions to {@link SendFailure}: 429 waits {@code retry_after}; 403 (blocked, kicked, user
+ * deactivated) means the chat is gone; 400 with {@code migrate_to_chat_id} means the group moved; 400 "can't parse
+ * entities" is bad markup; other 400s are permanent; anything else (5xx, no JSON, network) is transient.
  */
 final class TelegramFailures {
 
@@ -40,11 +41,19 @@ final class TelegramFailures {
                     .filter(seconds -> seconds > 0).map(Duration::ofSeconds).orElse(DEFAULT_RETRY_AFTER);
             return SendFailure.rateLimited(message(what, description), wait);
         }
-        if (code == 400 || code == 403) {
-            Long migratedTo = parameters == null ? null : parameters.getMigrateToChatId();
-            String detail = migratedTo == null ? description
-                    : description + " (the group is now supergroup " + migratedTo + ")";
-            return SendFailure.permanent(message(what, detail), e);
+        Long migratedTo = parameters == null ? null : parameters.getMigrateToChatId();
+        if (migratedTo != null && migratedTo != 0) {
+            return SendFailure.chatMigrated(message(what, description + " (the group is now supergroup "
+                    + migratedTo + ")"), Long.toString(migratedTo), e);
+        }
+        if (code == 403) {
+            return SendFailure.recipientGone(message(what, description), e);
+        }
+        if (code == 400 && description.toLowerCase(java.util.Locale.ROOT).contains("can't parse entities")) {
+            return SendFailure.badMarkup(message(what, description), e);
+        }
+        if (code == 400) {
+            return SendFailure.permanent(message(what, description), e);
         }
         return SendFailure.transientFailure(message(what, code == 0 ? describe(e) : code + " " + description), e);
     }

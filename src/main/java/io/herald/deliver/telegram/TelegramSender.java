@@ -1,8 +1,11 @@
 package io.herald.deliver.telegram;
 
 import io.herald.deliver.AlertSender;
+import io.herald.deliver.Digest;
 import io.herald.deliver.SendFailure;
+import io.herald.deliver.console.PlainTextFormatter;
 import io.herald.model.Alert;
+import io.herald.model.Destination;
 import io.herald.model.Platform;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +27,8 @@ public final class TelegramSender implements AlertSender {
 
     private final TelegramClient client;
     private final TelegramFormatter formatter;
+    private final TelegramDigestFormatter digestFormatter = new TelegramDigestFormatter();
+    private final PlainTextFormatter plainFormatter;
 
     /** A sender whose alerts show times relative to the system clock. */
     public TelegramSender(TelegramClient client) {
@@ -32,12 +37,17 @@ public final class TelegramSender implements AlertSender {
 
     /** A sender whose alerts show times relative to {@code clock}. */
     public TelegramSender(TelegramClient client, Clock clock) {
-        this(client, new TelegramFormatter(clock));
+        this(client, new TelegramFormatter(clock), clock);
     }
 
     public TelegramSender(TelegramClient client, TelegramFormatter formatter) {
+        this(client, formatter, Clock.systemUTC());
+    }
+
+    private TelegramSender(TelegramClient client, TelegramFormatter formatter, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.formatter = Objects.requireNonNull(formatter, "formatter");
+        this.plainFormatter = new PlainTextFormatter(clock);
     }
 
     @Override
@@ -48,23 +58,66 @@ public final class TelegramSender implements AlertSender {
     @Override
     public void send(Alert alert) throws SendFailure {
         String what = "cannot send alert " + alert.id() + " to chat " + alert.destination().address();
-        if (alert.destination().platform() != Platform.TELEGRAM) {
-            throw SendFailure.permanent("telegram: " + what + ": not a telegram destination", null);
-        }
+        LinkPreviewOptions.LinkPreviewOptionsBuilder<?, ?> preview = LinkPreviewOptions.builder().isDisabled(false);
+        TelegramFormatter.previewLink(alert).ifPresent(preview::urlField);
+        sendHtml(what, chatId(what, alert.destination()), formatter.format(alert), preview.build(),
+                keyboard(formatter.buttons(alert)));
+    }
+
+    /** Sends the alert as plain text (after Telegram refused its HTML): what the console shows, links included. */
+    @Override
+    public void sendPlain(Alert alert) throws SendFailure {
+        String what = "cannot send alert " + alert.id() + " as plain text to chat " + alert.destination().address();
+        long chatId = chatId(what, alert.destination());
+        Alert withoutAddress = alert.withDestination(Destination.CONSOLE);
+        sendText(chatId, plainFormatter.format(withoutAddress).replace(PlainTextFormatter.SEPARATOR, "").strip());
+    }
+
+    /** Sends a notice as plain text to a chat or, for a user id, to the user's private chat with the bot. */
+    @Override
+    public void sendNotice(String address, String text) throws SendFailure {
         long chatId;
         try {
-            chatId = Long.parseLong(alert.destination().address());
+            chatId = Long.parseLong(address);
+        } catch (NumberFormatException e) {
+            throw SendFailure.permanent("telegram: cannot send a notice to '" + address + "': not a chat id", e);
+        }
+        sendText(chatId, text);
+    }
+
+    @Override
+    public void sendDigest(Digest digest) throws SendFailure {
+        String what = "cannot send a digest of " + digest.alerts().size() + " alerts (first "
+                + digest.alerts().get(0).id() + ") to chat " + digest.destination().address();
+        sendHtml(what, chatId(what, digest.destination()), digestFormatter.format(digest),
+                LinkPreviewOptions.builder().isDisabled(true).build(), null);
+    }
+
+    @Override
+    public void sendDigestPlain(Digest digest) throws SendFailure {
+        String what = "cannot send a plain digest to chat " + digest.destination().address();
+        sendText(chatId(what, digest.destination()), digest.plainText());
+    }
+
+    private static long chatId(String what, Destination destination) throws SendFailure {
+        if (destination.platform() != Platform.TELEGRAM) {
+            throw SendFailure.permanent("telegram: " + what + ": not a telegram destination", null);
+        }
+        try {
+            return Long.parseLong(destination.address());
         } catch (NumberFormatException e) {
             throw SendFailure.permanent("telegram: " + what + ": the chat id is not a number", e);
         }
-        LinkPreviewOptions.LinkPreviewOptionsBuilder<?, ?> preview = LinkPreviewOptions.builder().isDisabled(false);
-        TelegramFormatter.previewLink(alert).ifPresent(preview::urlField);
+    }
+
+    private void sendHtml(String what, long chatId, String html, LinkPreviewOptions preview,
+                          InlineKeyboardMarkup markup) throws SendFailure {
         SendMessage message = SendMessage.builder()
                 .chatId(chatId)
-                .text(formatter.format(alert))
+                .text(html)
                 .parseMode("HTML")
-                .linkPreviewOptions(preview.build())
-                .replyMarkup(keyboard(formatter.buttons(alert)))
+                .linkPreviewOptions(preview)
+                .replyMarkup(markup)
                 .build();
         execute(what, message);
     }

@@ -1,0 +1,140 @@
+package io.herald.deliver;
+
+import io.herald.model.Alert;
+import io.herald.model.Destination;
+import io.herald.store.OutboxEntry;
+import io.herald.store.OutboxStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one unit of work for one destination (a single alert or a digest of several) and records the outcome:
+ * sent; rescheduled (rate limit, transient failure); resent as plain text (bad markup); the destination paused or
+ * moved; or failed for good with the reason. Thread-safe: one instance serves every sender thread.
+ */
+final class DeliveryRun {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRun.class);
+
+    private final OutboxStore outbox;
+    private final Map<io.herald.model.Platform, AlertSender> senders;
+    private final DeliveryPolicy policy;
+    private final Clock clock;
+    private final Map<Destination, Instant> notBefore;
+    private final DestinationActions actions;
+
+    DeliveryRun(OutboxStore outbox, Map<io.herald.model.Platform, AlertSender> senders, DeliveryPolicy policy,
+                Clock clock, Map<Destination, Instant> notBefore, DestinationActions actions) {
+        this.outbox = outbox;
+        this.senders = senders;
+        this.policy = policy;
+        this.clock = clock;
+        this.notBefore = notBefore;
+        this.actions = actions;
+    }
+
+    /** Sends the rows (all for one destination, oldest first; several make a digest). Returns true when sent. */
+    boolean deliver(List<OutboxEntry> rows, String digestHeading) {
+        Destination destination = rows.get(0).alert().destination();
+        AlertSender sender = senders.get(destination.platform());
+        if (sender == null) {
+            failAll(rows, destination.platform().key() + " is not configured, so alert " + rows.get(0).id()
+                    + " to " + destination + " cannot be sent");
+            return false;
+        }
+        Digest digest = rows.size() > 1 || digestHeading != null
+                ? new Digest(destination, digestHeading == null ? rows.size() + " new stories" : digestHeading,
+                rows.stream().map(OutboxEntry::alert).toList()) : null;
+        try {
+            try {
+                send(sender, rows.get(0).alert(), digest, false);
+            } catch (SendFailure failure) {
+                if (failure.kind() != SendFailure.Kind.BAD_MARKUP) {
+                    throw failure;
+                }
+                LOG.info("delivery: {}; resending as plain text", failure.getMessage());
+                send(sender, rows.get(0).alert(), digest, true);
+            }
+            sent(rows, destination);
+            return true;
+        } catch (SendFailure failure) {
+            handle(rows, failure);
+        } catch (RuntimeException e) {
+            LOG.error("delivery: unexpected error sending alert {} to {}", rows.get(0).id(), destination, e);
+            handle(rows, SendFailure.transientFailure("unexpected error: " + e, e));
+        }
+        return false;
+    }
+
+    private static void send(AlertSender sender, Alert alert, Digest digest, boolean plain) throws SendFailure {
+        if (digest == null) {
+            if (plain) {
+                sender.sendPlain(alert);
+            } else {
+                sender.send(alert);
+            }
+        } else if (plain) {
+            sender.sendDigestPlain(digest);
+        } else {
+            sender.sendDigest(digest);
+        }
+    }
+
+    private void sent(List<OutboxEntry> rows, Destination destination) {
+        if (rows.size() == 1) {
+            outbox.markSent(rows.get(0).id());
+        } else {
+            outbox.markSent(rows.stream().map(OutboxEntry::id).toList());
+        }
+        notBefore.put(destination, clock.instant().plus(policy.gapFor(destination)));
+    }
+
+    private void handle(List<OutboxEntry> rows, SendFailure failure) {
+        OutboxEntry head = rows.get(0);
+        Destination destination = head.alert().destination();
+        Instant now = clock.instant();
+        switch (failure.kind()) {
+            case RATE_LIMITED -> {
+                Duration wait = failure.retryAfter().orElse(Duration.ofSeconds(1));
+                notBefore.put(destination, now.plus(wait));
+                LOG.info("delivery: {} asked us to wait {} s", destination, wait.toSeconds());
+                outbox.retryAt(head.id(), now.plus(wait), failure.getMessage(), false);
+            }
+            case TRANSIENT -> retryLater(rows, failure, now);
+            case RECIPIENT_GONE -> actions.pause(destination, failure.getMessage());
+            case CHAT_MIGRATED -> actions.move(destination,
+                    new Destination(destination.platform(), failure.migratedTo().orElseThrow()), failure.getMessage());
+            case BAD_MARKUP, PERMANENT -> failAll(rows, failure.getMessage());
+        }
+    }
+
+    private void retryLater(List<OutboxEntry> rows, SendFailure failure, Instant now) {
+        OutboxEntry head = rows.get(0);
+        if (head.attempts() + 1 >= policy.maxAttempts()) {
+            failAll(rows, "gave up after " + (head.attempts() + 1) + " attempts: " + failure.getMessage());
+            return;
+        }
+        Duration wait = jitter(policy.backoff(head.attempts() + 1));
+        LOG.warn("{} (retrying in {} ms)", failure.getMessage(), wait.toMillis());
+        notBefore.put(head.alert().destination(), now.plus(wait));
+        outbox.retryAt(head.id(), now.plus(wait), failure.getMessage(), true);
+    }
+
+    private void failAll(List<OutboxEntry> rows, String reason) {
+        for (OutboxEntry row : rows) {
+            LOG.warn("delivery: alert {} failed for good: {}", row.id(), reason);
+            outbox.markFailed(row.id(), reason);
+        }
+    }
+
+    private static Duration jitter(Duration d) {
+        long ms = d.toMillis();
+        long spread = ms / 5;
+        return Duration.ofMillis(ms - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
+    }
+}

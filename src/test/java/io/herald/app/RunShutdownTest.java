@@ -1,0 +1,72 @@
+package io.herald.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.testsupport.FakeTelegramServer;
+import io.herald.testsupport.FeedServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code herald run} in its own JVM: SIGTERM while it polls, answers chat and delivers ends it within 10 s. */
+class RunShutdownTest {
+    private static final String TOKEN = "7000006:shutdown-token";
+    private static final long CHAT = 5301;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermStopsTheServiceWithinTenSeconds() throws Exception {
+        try (FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN); FeedServer feeds = FeedServer.start()) {
+            feeds.publish("/world.xml", "application/rss+xml", """
+                    <rss version="2.0"><channel><title>World</title><link>https://e.org/</link>
+                    <item><title>Kursk story</title><link>https://e.org/1</link><guid>1</guid></item>
+                    </channel></rss>""");
+            Path config = dir.resolve("herald.yml");
+            Files.writeString(config, """
+                    feeds:
+                      - id: world
+                        url: %s
+                        interval: 1s
+                    network:
+                      allow_private_addresses: true
+                    """.formatted(feeds.url("/world.xml")));
+            telegram.userSends(CHAT, 1, "/subscribe kursk");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "run", "--config", config.toString());
+            pb.environment().put("HERALD_DB", dir.resolve("herald.db").toString());
+            pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
+            pb.environment().put("TELEGRAM_API_URL", telegram.baseUrl());
+            pb.environment().remove("SLACK_BOT_TOKEN");
+            pb.redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
+            Process herald = pb.start();
+            try {
+                assertThat(telegram.awaitMessages(CHAT, 1, Duration.ofSeconds(30))).as("answered /subscribe")
+                        .hasSize(1);
+                long polls = feeds.requestCount("/world.xml");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (feeds.requestCount("/world.xml") < polls + 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+
+                long start = System.nanoTime();
+                herald.destroy();
+                boolean exited = herald.waitFor(10, TimeUnit.SECONDS);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                System.out.println("herald run: exit " + took.toMillis() + " ms after SIGTERM");
+                assertThat(exited).as("exited within 10 s of SIGTERM").isTrue();
+                assertThat(took).isLessThan(Duration.ofSeconds(10));
+                assertThat(Files.readString(dir.resolve("run.log"), StandardCharsets.UTF_8)).contains("herald stopped");
+            } finally {
+                herald.destroyForcibly();
+            }
+        }
+    }
+}
