@@ -84,6 +84,23 @@ public final class FeedReader {
         return parser.parse(feedId, gunzipIfCompressed(feedId, body), contentType, Optional.ofNullable(base));
     }
 
+    /**
+     * The base URI of a fetched document: its {@code Content-Location} when that is an http(s) URI (absolute or
+     * relative to the URL), else the URL itself.
+     */
+    public static URI documentBase(URI url, Optional<String> contentLocation) {
+        if (contentLocation.isEmpty() || contentLocation.get().isBlank()) {
+            return url;
+        }
+        try {
+            URI resolved = url.resolve(contentLocation.get().strip());
+            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") ? resolved : url;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
     /** Gzip bytes without a Content-Encoding (saved .gz files, misconfigured servers) are unpacked, capped. */
     private byte[] gunzipIfCompressed(String feedId, byte[] body) throws FeedException {
         if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {

@@ -2,6 +2,7 @@ package io.herald.feed;
 
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -14,7 +15,34 @@ final class PlainText {
             "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "section", "article",
             "header", "footer", "figure", "figcaption", "hr", "aside", "nav", "address");
 
+    private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
+
+    /** Elements whose raw content is fallback text shown to readers (unlike script and style). */
+    private static final Set<String> FALLBACK_TEXT = Set.of("iframe", "noembed", "noframes", "noscript", "xmp");
+
+    /** {@code <iframe/>} is not self-closing in HTML and would swallow the rest of the text. */
+    private static final java.util.regex.Pattern SELF_CLOSED_RAW_TEXT = java.util.regex.Pattern.compile(
+            "(?i)<(iframe|noembed|noframes|xmp|textarea|title|style|script|noscript)(\\b[^>]*?)/>");
+
     private PlainText() {
+    }
+
+    /** C1 control characters (U+0080..U+009F) in feeds are windows-1252 punctuation given as code points. */
+    static String demoronize(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && c <= 0x9f) {
+                if (out == null) {
+                    out = new StringBuilder(s.substring(0, i));
+                }
+                String mapped = new String(new byte[] {(byte) c}, WINDOWS_1252);
+                out.append(mapped.charAt(0) == '\ufffd' ? "" : mapped);
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** One line: for titles, names and labels. */
@@ -27,13 +55,16 @@ final class PlainText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        Element body = Jsoup.parseBodyFragment(html).body();
+        Element body = Jsoup.parseBodyFragment(SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>")).body();
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     out.append(text.getWholeText().replace('\n', ' '));
+                } else if (node instanceof DataNode data && node.parent() instanceof Element parent
+                        && FALLBACK_TEXT.contains(parent.normalName())) {
+                    out.append(' ').append(Jsoup.parseBodyFragment(data.getWholeData()).text()).append(' ');
                 } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
                     out.append('\n');
                 }
@@ -66,6 +97,6 @@ final class PlainText {
     }
 
     private static String collapse(String s) {
-        return s.replaceAll("[\\s\\u00a0\\u200b]+", " ").strip();
+        return demoronize(s).replaceAll("[\\s\\u00a0\\u200b]+", " ").strip();
     }
 }
