@@ -27,6 +27,52 @@ final class PlainText {
     private PlainText() {
     }
 
+    /**
+     * UTF-8 that was read as Latin-1/windows-1252 and encoded again ({@code â€¦} for {@code …}): a run of such
+     * characters whose windows-1252 bytes form valid multi-byte UTF-8 is replaced by what those bytes say.
+     */
+    static String undoDoubleEncoding(String s) {
+        if (s.chars().noneMatch(c -> c >= 0xC2 && c <= 0xF4)) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            int end = i;
+            while (end < s.length() && isLatin1Like(s.charAt(end))) {
+                end++;
+            }
+            if (end - i >= 2) {
+                out.append(redecode(s.substring(i, end)));
+                i = end;
+            } else {
+                out.append(s.charAt(i));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isLatin1Like(char c) {
+        return (c >= 0x80 && c <= 0xFF) || (c > 0xFF && WINDOWS_1252.newEncoder().canEncode(c));
+    }
+
+    private static String redecode(String run) {
+        byte[] bytes = new byte[run.length()];
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            bytes[i] = c <= 0xFF ? (byte) c : WINDOWS_1252.encode(String.valueOf(c)).get();
+        }
+        try {
+            String decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return decoded.length() < run.length() ? decoded : run;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return run;
+        }
+    }
+
     /** C1 control characters (U+0080..U+009F) in feeds are windows-1252 punctuation given as code points. */
     static String demoronize(String s) {
         StringBuilder out = null;
@@ -97,6 +143,6 @@ final class PlainText {
     }
 
     private static String collapse(String s) {
-        return demoronize(s).replaceAll("[\\s\\u00a0\\u200b]+", " ").strip();
+        return demoronize(undoDoubleEncoding(s)).replaceAll("[\\s\\u00a0\\u200b]+", " ").strip();
     }
 }

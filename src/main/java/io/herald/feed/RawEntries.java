@@ -20,14 +20,15 @@ final class RawEntries {
             "updated", "modified", "lastbuilddate");
     private static final Set<String> TITLES = Set.of("title");
     private static final Set<String> SUMMARIES = Set.of("description", "summary", "abstract");
-    private static final Set<String> CONTENTS = Set.of("body", "fullitem", "encoded");
+    private static final Set<String> CONTENTS = Set.of("body", "fullitem", "encoded", "content");
+    private static final Set<String> AUTHORS = Set.of("creator", "author");
     private static final XMLOutputter XML = new XMLOutputter(Format.getRawFormat());
 
     /** What one entry element offers besides ROME's reading. */
     record Extras(List<String> dates, Optional<String> title, Optional<String> summaryHtml,
-            Optional<String> contentHtml, Optional<String> link) {
+            Optional<String> contentHtml, Optional<String> link, List<String> authors, List<String> categories) {
         static final Extras NONE = new Extras(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), List.of(), List.of());
     }
 
     private RawEntries() {
@@ -58,10 +59,21 @@ final class RawEntries {
         Optional<String> summary = Optional.empty();
         Optional<String> content = Optional.empty();
         Optional<String> link = Optional.empty();
+        List<String> authors = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
         for (Element child : children(entry)) {
             String name = child.getName().toLowerCase(Locale.ROOT);
             String text = child.getTextNormalize();
-            if (name.equals("link") && link.isEmpty() && isAlternate(child.getAttributeValue("rel"))) {
+            if (AUTHORS.contains(name)) {
+                Element personName = child.getChildren().stream().filter(c -> c.getName().equals("name"))
+                        .findFirst().orElse(null);
+                authors.add(personName != null ? personName.getTextNormalize() : text);
+            } else if (name.equals("keywords")) {
+                categories.addAll(List.of(text.split("\\s*,\\s*")));
+            } else if (name.equals("subject") || name.equals("category")) {
+                String term = child.getAttributeValue("term");
+                categories.add(term != null && !term.isBlank() ? term : text);
+            } else if (name.equals("link") && link.isEmpty() && isAlternate(child.getAttributeValue("rel"))) {
                 String href = child.getAttributeValue("href");
                 link = Optional.ofNullable(href == null || href.isBlank() ? text : href).filter(s -> !s.isBlank());
             } else if (DATES.contains(name) && !text.isEmpty()) {
@@ -75,7 +87,7 @@ final class RawEntries {
                         .filter(s -> !s.isBlank());
             }
         }
-        return new Extras(dates, title, summary, content, link);
+        return new Extras(dates, title, summary, content, link, authors, categories);
     }
 
     private static boolean isAlternate(String rel) {

@@ -81,7 +81,12 @@ final class RomeFeedParser {
                 title.isBlank() ? extras.title().map(PlainText::line).orElse("") : title,
                 summary.isBlank() ? extras.summaryHtml().map(PlainText::text).orElse("") : summary,
                 content.isBlank() ? extras.contentHtml().map(PlainText::text).orElse("") : content,
-                published(entry, extras), authors(entry), categories(entry.getCategories()));
+                published(entry, extras), orElse(authors(entry), extras.authors()),
+                orElse(categories(entry.getCategories()), extras.categories()));
+    }
+
+    private static List<String> orElse(List<String> values, List<String> fallback) {
+        return values.stream().anyMatch(v -> v != null && !v.isBlank()) ? values : fallback;
     }
 
     private static Optional<Instant> published(SyndEntry entry, RawEntries.Extras extras) {
@@ -106,7 +111,7 @@ final class RomeFeedParser {
     private static List<String> categories(List<SyndCategory> categories) {
         List<String> out = new ArrayList<>();
         for (SyndCategory category : categories) {
-            out.add(firstNonBlank(category.getName(), category.getLabel()));
+            out.add(firstNonBlank(category.getLabel(), category.getName()));
         }
         return out;
     }

@@ -52,6 +52,10 @@ final class XmlCharset {
             chosen = StandardCharsets.UTF_8;
         }
         if (chosen.equals(StandardCharsets.UTF_8)) {
+            int[] counts = utf8Counts(body);
+            if (counts[1] > counts[0]) {
+                return new Decoded(strict(body, 0, WINDOWS_1252), WINDOWS_1252);
+            }
             return new Decoded(utf8Repairing(body), chosen);
         }
         return new Decoded(strict(body, 0, chosen), chosen);
@@ -101,6 +105,37 @@ final class XmlCharset {
             return Optional.of(StandardCharsets.UTF_16LE);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Valid multi-byte UTF-8 sequences and bytes that fit no sequence: a document with more of the latter is
+     * windows-1252 throughout (a stray Latin-1 pair such as {@code é} + NBSP + {@code »} can look like UTF-8).
+     */
+    static int[] utf8Counts(byte[] b) {
+        int valid = 0;
+        int invalid = 0;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (len == 1) {
+                i++;
+                continue;
+            }
+            boolean ok = len > 0 && i + len <= b.length;
+            for (int k = 1; ok && k < len; k++) {
+                ok = (b[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                valid++;
+                i += len;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return new int[] {valid, invalid};
     }
 
     private static boolean isSingleByteLatin(Charset c) {

@@ -21,6 +21,12 @@ final class XmlRepair {
     private static final String ATOM_03 = "http://purl.org/atom/ns#";
     private static final String ATOM_10 = "http://www.w3.org/2005/Atom";
 
+    private static final java.util.Map<String, String> WELL_KNOWN = java.util.Map.of(
+            "atom", ATOM_10, "content", "http://purl.org/rss/1.0/modules/content/",
+            "dc", "http://purl.org/dc/elements/1.1/", "dcterms", "http://purl.org/dc/terms/",
+            "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd", "media", "http://search.yahoo.com/mrss/",
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "xhtml", "http://www.w3.org/1999/xhtml");
+
     private XmlRepair() {
     }
 
@@ -42,6 +48,7 @@ final class XmlRepair {
             root = cdf.get();
         }
         normaliseNamespace(root);
+        declarePrefixes(root);
         addMissingChannel(root);
         for (Element encoded : doc.select("[mode=base64]")) {
             encoded.text(encoded.text().replaceAll("\\s+", ""));
@@ -124,6 +131,27 @@ final class XmlRepair {
         if (!from.attr("HREF").isEmpty()) {
             to.appendElement("link").text(from.attr("HREF"));
         }
+    }
+
+    /** Prefixes used without a declaration get their well-known namespace (or a placeholder one). */
+    private static void declarePrefixes(Element root) {
+        for (Element e : root.getAllElements()) {
+            declare(root, e.tagName());
+            e.attributes().forEach(a -> declare(root, a.getKey()));
+        }
+    }
+
+    private static void declare(Element root, String qualifiedName) {
+        int colon = qualifiedName.indexOf(':');
+        if (colon <= 0) {
+            return;
+        }
+        String prefix = qualifiedName.substring(0, colon);
+        if (prefix.equals("xmlns") || prefix.equals("xml") || root.hasAttr("xmlns:" + prefix)) {
+            return;
+        }
+        root.attr("xmlns:" + prefix, WELL_KNOWN.getOrDefault(prefix.toLowerCase(Locale.ROOT),
+                "urn:x-undeclared:" + prefix));
     }
 
     private static void normaliseNamespace(Element root) {
