@@ -52,11 +52,13 @@ public final class FeedReader {
                 fetched.finalUrl(), fetched.movedPermanently() ? " (moved permanently)" : "", fetched.body().length);
         if (fetched.notModified()) {
             return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.empty(),
-                    fetched.validators());
+                    fetched.validators(), fetched.maxAge());
         }
-        ParsedFeed feed = parse(feedId, fetched.body(), fetched.contentType(), fetched.finalUrl());
-        return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.of(feed),
-                fetched.validators());
+        URI base = documentBase(fetched.finalUrl(), fetched.contentLocation());
+        FeedDocument document = parser.document(feedId, gunzipIfCompressed(feedId, fetched.body()),
+                fetched.contentType(), Optional.of(base));
+        return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.of(document.feed()),
+                fetched.validators(), CacheHints.max(fetched.maxAge(), document.ttl()));
     }
 
     /**

@@ -53,6 +53,15 @@ final class RomeFeedParser {
         return new ParsedFeed(title, link, format(feed.getFeedType()), items);
     }
 
+    /** RSS {@code <ttl>}: minutes the feed may be cached; empty when absent or not positive. */
+    static Optional<java.time.Duration> ttl(RomeInput.Built built) {
+        if (built.feed().originalWireFeed() instanceof com.rometools.rome.feed.rss.Channel channel
+                && channel.getTtl() > 0) {
+            return Optional.of(java.time.Duration.ofMinutes(Math.min(channel.getTtl(), 7 * 24 * 60)));
+        }
+        return Optional.empty();
+    }
+
     private static String xmlBase(Element element) {
         return element == null ? null : element.getAttributeValue("base", Namespace.XML_NAMESPACE);
     }

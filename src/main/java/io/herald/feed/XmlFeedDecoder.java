@@ -17,11 +17,11 @@ final class XmlFeedDecoder {
     private XmlFeedDecoder() {
     }
 
-    static ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
+    static FeedDocument parse(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
             throws FeedException {
         String text = XmlCharset.decode(body, contentType).text();
         try {
-            return RomeFeedParser.toModel(feedId, build(text), base);
+            return document(feedId, build(text), base);
         } catch (IllegalArgumentException e) {
             if (FeedParser.looksLikeHtml(body, contentType)) {
                 throw FeedParser.notAFeed(feedId, e);
@@ -46,13 +46,17 @@ final class XmlFeedDecoder {
         return new RomeInput().build(text);
     }
 
-    private static Optional<ParsedFeed> lenient(String feedId, String text, Optional<URI> base) {
+    private static FeedDocument document(String feedId, RomeInput.Built built, Optional<URI> base) {
+        return new FeedDocument(RomeFeedParser.toModel(feedId, built, base), RomeFeedParser.ttl(built));
+    }
+
+    private static Optional<FeedDocument> lenient(String feedId, String text, Optional<URI> base) {
         try {
             Optional<String> repaired = XmlRepair.repair(text);
             if (repaired.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(RomeFeedParser.toModel(feedId, build(repaired.get()), base));
+            return Optional.of(document(feedId, build(repaired.get()), base));
         } catch (com.rometools.rome.io.FeedException | IllegalArgumentException e) {
             return Optional.empty();
         }
