@@ -16,6 +16,7 @@ import io.herald.model.Destination;
 import io.herald.model.Platform;
 import io.herald.model.Subscription;
 import io.herald.pipeline.AlertPlanner;
+import io.herald.pipeline.PollTiming;
 import io.herald.pipeline.Poller;
 import io.herald.schedule.PollScheduler;
 import io.herald.store.Database;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ final class HeraldService implements AutoCloseable {
     private final FeedStore feeds;
     private final Database database;
     private CommandRouter router;
+    private volatile java.util.function.BiConsumer<String, String> adminNotice = (feedId, message) -> { };
 
     private HeraldService(Database database, FeedStore feeds, OutboxStore outbox, SubscriptionStore subscriptions) {
         this.database = database;
@@ -68,21 +71,49 @@ final class HeraldService implements AutoCloseable {
 
         Platforms platforms = Platforms.create(settings, console);
         OutboxWorker worker = new OutboxWorker(outbox, platforms.senders(), DeliveryPolicy.defaults(), clock);
-        Poller poller = new Poller(new FeedReader(FetchPolicy.defaults(config.allowPrivateAddresses()))::read, feeds,
-                new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS), worker::wake);
-        PollScheduler scheduler = new PollScheduler(poller, Math.max(2, Math.min(8, config.feeds().size())));
+        int pollThreads = Math.max(2, Math.min(16, config.feeds().size()));
+        FetchPolicy fetchPolicy = FetchPolicy.defaults(config.allowPrivateAddresses())
+                .withMaxBodyBytes(config.maxBodyBytes())
+                .withConcurrency(FetchPolicy.DEFAULT_PER_HOST, pollThreads);
+        Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds,
+                new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS), worker::wake,
+                new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
+                new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
+        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock);
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render);
 
         worker.start();
         service.closeInOrder.add(scheduler);
-        scheduler.start(config.feeds());
+        scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
         platforms.startChat(router).ifPresent(service.closeInOrder::add);
         service.closeInOrder.add(() -> worker.stop(Duration.ofSeconds(8)));
         service.closeInOrder.add(platforms);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
+    }
+
+    /** A restarted service keeps each feed's schedule (and backoff); a paused feed is not polled. */
+    private static Optional<java.time.Instant> firstPoll(FeedStore feeds, String feedId, Clock clock) {
+        Optional<io.herald.store.FeedState> state = feeds.find(feedId);
+        if (state.map(io.herald.store.FeedState::paused).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(state.flatMap(io.herald.store.FeedState::nextPoll).orElse(clock.instant()));
+    }
+
+    /**
+     * Tells the admins about a feed-health event. Not connected to a chat notifier yet: the event is already
+     * logged at WARN by {@link FeedHealthLog}.
+     */
+    void noticeAdmins(String feedId, String message) {
+        adminNotice.accept(feedId, message);
+    }
+
+    /** Connects admin notices (e.g. a chat message to every admin). */
+    void onAdminNotice(java.util.function.BiConsumer<String, String> notice) {
+        this.adminNotice = notice;
     }
 
     static List<Subscription> routes(List<RouteConfig> routes) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar herald.jar <command>}: exit 0 ok, 1 runtime failure, 2 bad input. */
 @Command(name = "herald", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Herald: news feeds in, short keyword-matched alerts out to Telegram, Slack or the console.",
-        subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, FeedCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, FeedCommand.class, FeedsCommand.class,
                 MatchCommand.class, SummarizeCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0;

@@ -20,7 +20,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql");
 
     private final SQLiteDataSource dataSource;
     private final String description;
