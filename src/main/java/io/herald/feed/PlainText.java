@@ -53,8 +53,15 @@ final class PlainText {
         return out.toString();
     }
 
+    /** The characters windows-1252 puts at 0x80..0x9F. */
+    private static final String CP1252_HIGH = new String(new byte[] {(byte) 0x80, (byte) 0x82, (byte) 0x83,
+            (byte) 0x84, (byte) 0x85, (byte) 0x86, (byte) 0x87, (byte) 0x88, (byte) 0x89, (byte) 0x8A, (byte) 0x8B,
+            (byte) 0x8C, (byte) 0x8E, (byte) 0x91, (byte) 0x92, (byte) 0x93, (byte) 0x94, (byte) 0x95, (byte) 0x96,
+            (byte) 0x97, (byte) 0x98, (byte) 0x99, (byte) 0x9A, (byte) 0x9B, (byte) 0x9C, (byte) 0x9E, (byte) 0x9F},
+            java.nio.charset.Charset.forName("windows-1252"));
+
     private static boolean isLatin1Like(char c) {
-        return (c >= 0x80 && c <= 0xFF) || (c > 0xFF && WINDOWS_1252.newEncoder().canEncode(c));
+        return (c >= 0x80 && c <= 0xFF) || (c > 0xFF && CP1252_HIGH.indexOf(c) >= 0);
     }
 
     private static String redecode(String run) {
@@ -101,6 +108,9 @@ final class PlainText {
         if (html == null || html.isBlank()) {
             return "";
         }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return lines(html.replace('\n', ' '));
+        }
         Element body = Jsoup.parseBodyFragment(SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>")).body();
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
@@ -143,6 +153,22 @@ final class PlainText {
     }
 
     private static String collapse(String s) {
-        return demoronize(undoDoubleEncoding(s)).replaceAll("[\\s\\u00a0\\u200b]+", " ").strip();
+        String t = demoronize(undoDoubleEncoding(s));
+        StringBuilder out = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || c == '\u00a0'
+                    || c == '\u200b') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

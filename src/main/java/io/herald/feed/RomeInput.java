@@ -24,14 +24,26 @@ final class RomeInput extends WireFeedInput {
     record Built(SyndFeed feed, Document document) {
     }
 
-    RomeInput() {
+    /** One configured builder per thread: creating the SAX parser costs more than parsing a small feed. */
+    private static final ThreadLocal<RomeInput> PER_THREAD = ThreadLocal.withInitial(RomeInput::new);
+
+    private SAXBuilder builder;
+
+    private RomeInput() {
         setAllowDoctypes(true);
+    }
+
+    /** This thread's input (not shareable between threads). */
+    static RomeInput forThisThread() {
+        return PER_THREAD.get();
     }
 
     Built build(String text) throws FeedException {
         Document document;
         try {
-            SAXBuilder builder = createSAXBuilder();
+            if (builder == null) {
+                builder = createSAXBuilder();
+            }
             document = builder.build(new XmlFixerReader(new StringReader(text)));
         } catch (org.jdom2.input.JDOMParseException e) {
             throw new ParsingFeedException("Invalid XML: " + e.getMessage(), e);

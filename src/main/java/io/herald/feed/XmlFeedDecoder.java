@@ -43,7 +43,7 @@ final class XmlFeedDecoder {
     }
 
     private static RomeInput.Built build(String text) throws com.rometools.rome.io.FeedException {
-        return new RomeInput().build(text);
+        return RomeInput.forThisThread().build(text);
     }
 
     private static FeedDocument document(String feedId, RomeInput.Built built, Optional<URI> base) {
