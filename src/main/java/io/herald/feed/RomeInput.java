@@ -27,6 +27,16 @@ final class RomeInput extends WireFeedInput {
     /** One configured builder per thread: creating the SAX parser costs more than parsing a small feed. */
     private static final ThreadLocal<RomeInput> PER_THREAD = ThreadLocal.withInitial(RomeInput::new);
 
+    /**
+     * JDK XML limits far below the defaults (50 million characters of entity text would need far more heap than
+     * Herald has): a feed needs a few small entities at most.
+     */
+    private static final java.util.Map<String, Object> LIMITS = java.util.Map.of(
+            "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "10000",
+            "http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "1000000",
+            "http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit", "1000000",
+            "http://www.oracle.com/xml/jaxp/properties/maxParameterEntitySizeLimit", "1000000");
+
     private SAXBuilder builder;
 
     private RomeInput() {
@@ -43,6 +53,7 @@ final class RomeInput extends WireFeedInput {
         try {
             if (builder == null) {
                 builder = createSAXBuilder();
+                LIMITS.forEach(builder::setProperty);
             }
             document = builder.build(new XmlFixerReader(new StringReader(text)));
         } catch (org.jdom2.input.JDOMParseException e) {
