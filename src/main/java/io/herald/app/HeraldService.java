@@ -21,6 +21,7 @@ import io.herald.model.Destination;
 import io.herald.model.Platform;
 import io.herald.model.Subscription;
 import io.herald.pipeline.AlertPlanner;
+import io.herald.pipeline.PollTiming;
 import io.herald.pipeline.Poller;
 import io.herald.schedule.PollScheduler;
 import io.herald.store.Database;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,16 +87,21 @@ final class HeraldService implements AutoCloseable {
                 deliveryPolicy(config.delivery()), clock);
         AlertPlanner planner = new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS,
                 Summaries.articles(config, clock), Summaries.llm(config, settings));
-        Poller poller = new Poller(new FeedReader(FetchPolicy.defaults(config.allowPrivateAddresses()))::read, feeds,
-                planner, worker::wake);
-        PollScheduler scheduler = new PollScheduler(poller, Math.max(2, Math.min(8, config.feeds().size())));
+        int pollThreads = Math.max(2, Math.min(16, config.feeds().size()));
+        FetchPolicy fetchPolicy = FetchPolicy.defaults(config.allowPrivateAddresses())
+                .withMaxBodyBytes(config.maxBodyBytes())
+                .withConcurrency(FetchPolicy.DEFAULT_PER_HOST, pollThreads);
+        Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds, planner, worker::wake,
+                new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
+                new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
+        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock);
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
 
         worker.start();
         service.closeInOrder.add(() -> worker.stop(DELIVERY_STOP));
         service.closeInOrder.add(scheduler);
-        scheduler.start(config.feeds());
+        scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
         platforms.startChat(router).ifPresent(service.closeInOrder::add);
         service.startHttp(settings, router, clock);
         service.closeInOrder.add(platforms);
@@ -135,6 +142,20 @@ final class HeraldService implements AutoCloseable {
 
     private static Duration perMinute(int messages) {
         return Duration.ofMillis((60_000 + messages - 1) / messages);
+    }
+
+    /** A restarted service keeps each feed's schedule (and backoff); a paused feed is not polled. */
+    private static Optional<java.time.Instant> firstPoll(FeedStore feeds, String feedId, Clock clock) {
+        Optional<io.herald.store.FeedState> state = feeds.find(feedId);
+        if (state.map(io.herald.store.FeedState::paused).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(state.flatMap(io.herald.store.FeedState::nextPoll).orElse(clock.instant()));
+    }
+
+    /** Tells the admins in chat about a feed-health event (it is also logged at WARN by {@link FeedHealthLog}). */
+    void noticeAdmins(String feedId, String message) {
+        admins.notifyAdmins(message);
     }
 
     static List<Subscription> routes(List<RouteConfig> routes) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "herald", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Herald: news feeds in, short keyword-matched alerts out to Telegram, Slack or the console.",
         subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, FeedCommand.class,
-                MatchCommand.class, SummarizeCommand.class, OutboxCommand.class, VersionCommand.class})
+                FeedsCommand.class, MatchCommand.class, SummarizeCommand.class, OutboxCommand.class,
+                VersionCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0;
     static final int FAILURE = 1;

@@ -20,7 +20,9 @@ final class StatusReport {
         StringBuilder sb = new StringBuilder("Feeds:\n");
         for (FeedState s : feeds.all()) {
             sb.append("- ").append(s.feedId()).append(": ");
-            if (s.consecutiveErrors() > 0) {
+            if (s.paused()) {
+                sb.append("paused: ").append(s.pausedReason().orElse("too many failed polls"));
+            } else if (s.consecutiveErrors() > 0) {
                 sb.append(s.consecutiveErrors()).append(" failed polls in a row; last error: ")
                         .append(s.lastError().orElse("?"));
             } else {

@@ -36,6 +36,8 @@ final class ConfigValidator {
         }
         NodeChecks.unknownKeys(top, KEYS, "top level", problems);
         Duration defaultInterval = defaults(section(top, "defaults"));
+        int maxFailures = IngestSettings.maxFailures(section(top, "defaults"), problems);
+        long maxBody = IngestSettings.maxBodyBytes(section(top, "network"), problems);
         FeedsValidator feeds = new FeedsValidator(problems, defaultInterval);
         List<FeedConfig> feedConfigs = feeds.validate(section(top, "feeds"));
         List<RouteConfig> routes = new RoutesValidator(problems, queryCheck, feeds.ids()).validate(section(top, "routes"));
@@ -47,7 +49,7 @@ final class ConfigValidator {
             return Optional.empty();
         }
         return Optional.of(new HeraldConfig(feedConfigs, routes, admins, defaultInterval, allowPrivate,
-                delivery, llm));
+                delivery, llm, maxFailures, maxBody));
     }
 
     private static YamlNode section(Mapping top, String key) {
@@ -59,7 +61,7 @@ final class ConfigValidator {
         if (mapping.isEmpty()) {
             return DEFAULT_INTERVAL;
         }
-        NodeChecks.unknownKeys(mapping.get(), List.of("interval"), "defaults", problems);
+        NodeChecks.unknownKeys(mapping.get(), List.of("interval", "max_failures"), "defaults", problems);
         return mapping.get().entry("interval")
                 .flatMap(e -> NodeChecks.interval(e.value(), "defaults", problems))
                 .orElse(DEFAULT_INTERVAL);
@@ -70,7 +72,8 @@ final class ConfigValidator {
         if (mapping.isEmpty()) {
             return false;
         }
-        NodeChecks.unknownKeys(mapping.get(), List.of("allow_private_addresses"), "network", problems);
+        NodeChecks.unknownKeys(mapping.get(), List.of("allow_private_addresses", "max_body_size"), "network",
+                problems);
         Optional<YamlNode> value = mapping.get().entry("allow_private_addresses").map(Entry::value);
         if (value.isEmpty() || NodeChecks.isEmpty(value.get())) {
             return false;

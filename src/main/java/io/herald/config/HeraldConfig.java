@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * The whole validated config file.
  *
- * @param llm the optional LLM summariser ({@code summarize.llm}); empty means extractive summaries only
+ * @param llm          the optional LLM summariser ({@code summarize.llm}); empty means extractive summaries only
+ * @param maxFailures  consecutive failed polls after which a feed is paused ({@code defaults.max_failures})
+ * @param maxBodyBytes largest feed document accepted ({@code network.max_body_size})
  */
 public record HeraldConfig(
         List<FeedConfig> feeds,
@@ -17,7 +19,12 @@ public record HeraldConfig(
         Duration defaultInterval,
         boolean allowPrivateAddresses,
         DeliveryConfig delivery,
-        Optional<LlmConfig> llm) {
+        Optional<LlmConfig> llm,
+        int maxFailures,
+        long maxBodyBytes) {
+
+    public static final int DEFAULT_MAX_FAILURES = 50;
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     public HeraldConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
@@ -28,13 +35,27 @@ public record HeraldConfig(
         llm = llm == null ? Optional.empty() : llm;
     }
 
+    /** A config with the default pause threshold and body limit. */
+    public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
+                        boolean allowPrivateAddresses, DeliveryConfig delivery, Optional<LlmConfig> llm) {
+        this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, delivery, llm, DEFAULT_MAX_FAILURES,
+                DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** A config with the default delivery limits and without an LLM summariser. */
+    public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
+                        boolean allowPrivateAddresses, int maxFailures, long maxBodyBytes) {
+        this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, DeliveryConfig.DEFAULTS, Optional.empty(),
+                maxFailures, maxBodyBytes);
+    }
+
     /** A config without an LLM summariser. */
     public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
                         boolean allowPrivateAddresses, DeliveryConfig delivery) {
         this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, delivery, Optional.empty());
     }
 
-    /** A config with the default delivery limits and without an LLM summariser. */
+    /** A config with every default: delivery limits, no LLM, pause threshold and body limit. */
     public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
                         boolean allowPrivateAddresses) {
         this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, DeliveryConfig.DEFAULTS, Optional.empty());

@@ -12,11 +12,17 @@ final class FeedParser {
 
     ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
             throws FeedException {
+        return document(feedId, body, contentType, base).feed();
+    }
+
+    /** The feed with its own polling hint. */
+    FeedDocument document(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
+            throws FeedException {
         if (firstSignificantByte(body) < 0) {
             throw new FeedException("feed " + feedId + ": the document is empty");
         }
         if (isJson(body, contentType)) {
-            return json.parse(feedId, body, base);
+            return new FeedDocument(json.parse(feedId, body, base), Optional.empty());
         }
         return XmlFeedDecoder.parse(feedId, body, contentType, base);
     }

@@ -52,11 +52,13 @@ public final class FeedReader {
                 fetched.finalUrl(), fetched.movedPermanently() ? " (moved permanently)" : "", fetched.body().length);
         if (fetched.notModified()) {
             return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.empty(),
-                    fetched.validators());
+                    fetched.validators(), fetched.maxAge());
         }
-        ParsedFeed feed = parse(feedId, fetched.body(), fetched.contentType(), fetched.finalUrl());
-        return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.of(feed),
-                fetched.validators());
+        URI base = documentBase(fetched.finalUrl(), fetched.contentLocation());
+        FeedDocument document = parser.document(feedId, gunzipIfCompressed(feedId, fetched.body()),
+                fetched.contentType(), Optional.of(base));
+        return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.of(document.feed()),
+                fetched.validators(), CacheHints.max(fetched.maxAge(), document.ttl()));
     }
 
     /**
@@ -82,6 +84,23 @@ public final class FeedReader {
     public ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, URI base)
             throws FeedException {
         return parser.parse(feedId, gunzipIfCompressed(feedId, body), contentType, Optional.ofNullable(base));
+    }
+
+    /**
+     * The base URI of a fetched document: its {@code Content-Location} when that is an http(s) URI (absolute or
+     * relative to the URL), else the URL itself.
+     */
+    public static URI documentBase(URI url, Optional<String> contentLocation) {
+        if (contentLocation.isEmpty() || contentLocation.get().isBlank()) {
+            return url;
+        }
+        try {
+            URI resolved = url.resolve(contentLocation.get().strip());
+            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") ? resolved : url;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     /** Gzip bytes without a Content-Encoding (saved .gz files, misconfigured servers) are unpacked, capped. */

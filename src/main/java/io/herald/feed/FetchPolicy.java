@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param maxBodyBytes          largest decoded body accepted
  * @param userAgent             the User-Agent header sent with every request
  * @param totalTimeout          time allowed for one whole fetch, redirects included
+ * @param perHostConcurrency    most requests in flight to one host at a time
+ * @param globalConcurrency     most requests in flight at a time
  */
 public record FetchPolicy(
         boolean allowPrivateAddresses,
@@ -20,7 +22,12 @@ public record FetchPolicy(
         Duration readTimeout,
         long maxBodyBytes,
         String userAgent,
-        Duration totalTimeout) {
+        Duration totalTimeout,
+        int perHostConcurrency,
+        int globalConcurrency) {
+
+    public static final int DEFAULT_PER_HOST = 2;
+    public static final int DEFAULT_GLOBAL = 16;
 
     public FetchPolicy {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -30,6 +37,16 @@ public record FetchPolicy(
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
+        if (perHostConcurrency < 1 || globalConcurrency < 1) {
+            throw new IllegalArgumentException("concurrency limits must be positive");
+        }
+    }
+
+    /** A policy with the default concurrency limits (2 per host, 16 overall). */
+    public FetchPolicy(boolean allowPrivateAddresses, Duration connectTimeout, Duration readTimeout,
+            long maxBodyBytes, String userAgent, Duration totalTimeout) {
+        this(allowPrivateAddresses, connectTimeout, readTimeout, maxBodyBytes, userAgent, totalTimeout,
+                DEFAULT_PER_HOST, DEFAULT_GLOBAL);
     }
 
     /** A policy whose total timeout is the connect timeout plus twice the read timeout. */
@@ -46,6 +63,13 @@ public record FetchPolicy(
 
     /** The same policy with another body limit. */
     public FetchPolicy withMaxBodyBytes(long bytes) {
-        return new FetchPolicy(allowPrivateAddresses, connectTimeout, readTimeout, bytes, userAgent, totalTimeout);
+        return new FetchPolicy(allowPrivateAddresses, connectTimeout, readTimeout, bytes, userAgent, totalTimeout,
+                perHostConcurrency, globalConcurrency);
+    }
+
+    /** The same policy with other concurrency limits. */
+    public FetchPolicy withConcurrency(int perHost, int global) {
+        return new FetchPolicy(allowPrivateAddresses, connectTimeout, readTimeout, maxBodyBytes, userAgent,
+                totalTimeout, perHost, global);
     }
 }

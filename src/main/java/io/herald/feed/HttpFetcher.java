@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +28,19 @@ final class HttpFetcher {
 
     /** A successful exchange: status 200 with a body, or 304 without one. */
     record Fetched(URI finalUrl, boolean movedPermanently, boolean notModified, byte[] body,
-            Optional<String> contentType, Validators validators) {
+            Optional<String> contentType, Validators validators, Optional<Duration> maxAge,
+            Optional<String> contentLocation) {
     }
 
     private final FetchPolicy policy;
     private final OkHttpClient client;
     private final Optional<GuardedDns> guard;
+    private final HostLimits limits;
+    private final Clock clock = Clock.systemUTC();
 
     HttpFetcher(FetchPolicy policy, Function<InetAddress, Optional<String>> classifier) {
         this.policy = policy;
+        this.limits = new HostLimits(policy.perHostConcurrency(), policy.globalConcurrency());
         this.guard = policy.allowPrivateAddresses()
                 ? Optional.empty() : Optional.of(new GuardedDns(Dns.SYSTEM, classifier));
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
@@ -56,7 +62,7 @@ final class HttpFetcher {
         boolean permanent = true;
         for (int hop = 0; ; hop++) {
             HttpUrl httpUrl = checkedUrl(feedId, current);
-            try (Response response = execute(httpUrl, previous, deadline)) {
+            try (HostLimits.Slot slot = slot(feedId, httpUrl); Response response = execute(httpUrl, previous, deadline)) {
                 int code = response.code();
                 if (!isRedirect(code)) {
                     return finish(feedId, current, hop > 0 && permanent, response, previous);
@@ -70,6 +76,15 @@ final class HttpFetcher {
             } catch (IOException e) {
                 throw failure(feedId, current, e);
             }
+        }
+    }
+
+    private HostLimits.Slot slot(String feedId, HttpUrl url) throws FeedException {
+        try {
+            return limits.acquire(url.host());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FeedException("feed " + feedId + ": interrupted while waiting to fetch " + url, e);
         }
     }
 
@@ -89,11 +104,17 @@ final class HttpFetcher {
     private Fetched finish(String feedId, URI url, boolean moved, Response response, Validators previous)
             throws IOException, FeedException {
         int code = response.code();
+        Optional<Duration> maxAge = CacheHints.maxAge(response.header("Cache-Control"));
         if (code == 304) {
-            return new Fetched(url, moved, true, new byte[0], Optional.empty(), merge(response, previous));
+            return new Fetched(url, moved, true, new byte[0], Optional.empty(), merge(response, previous), maxAge,
+                    Optional.empty());
         }
         if (code < 200 || code > 299) {
-            throw new FeedException("feed " + feedId + ": HTTP " + code + " " + reason(response) + " from " + url);
+            Optional<Duration> retryAfter = code == 429 || code == 503
+                    ? CacheHints.retryAfter(response.header("Retry-After"), clock) : Optional.empty();
+            throw new FeedException("feed " + feedId + ": HTTP " + code + " " + reason(response) + " from " + url
+                    + retryAfter.map(d -> " (retry after " + d.toSeconds() + " s)").orElse(""), null,
+                    retryAfter.orElse(null));
         }
         String encoding = response.header("Content-Encoding");
         long declared = response.body().contentLength();
@@ -105,7 +126,8 @@ final class HttpFetcher {
             body = Bodies.readCapped(in, policy.maxBodyBytes());
         }
         Validators validators = new Validators(header(response, "ETag"), header(response, "Last-Modified"));
-        return new Fetched(url, moved, false, body, header(response, "Content-Type"), validators);
+        return new Fetched(url, moved, false, body, header(response, "Content-Type"), validators, maxAge,
+                header(response, "Content-Location"));
     }
 
     private static Validators merge(Response response, Validators previous) {

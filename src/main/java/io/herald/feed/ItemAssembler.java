@@ -22,8 +22,28 @@ final class ItemAssembler {
     static Item assemble(String feedId, Fields f) {
         String link = Links.absolute(f.rawLink(), f.base());
         String id = Identity.of(f.guid(), link, f.title(), f.summary());
+        List<String> authors = f.authors().stream().map(ItemAssembler::personName).toList();
         return new Item(feedId, id, f.title(), link, f.published(), f.summary(), f.content(),
-                cleanList(f.authors()), cleanList(f.categories()));
+                cleanList(authors), cleanList(f.categories()));
+    }
+
+    private static final java.util.regex.Pattern EMAIL_THEN_NAME =
+            java.util.regex.Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
+    private static final java.util.regex.Pattern NAME_THEN_EMAIL =
+            java.util.regex.Pattern.compile("(.+?)\\s*[(<]\\s*\\S+@\\S+\\s*[)>]");
+
+    /** An author as people read it: {@code a@b.org (Ann)}, {@code Ann (a@b.org)} and {@code Ann <a@b.org>} are Ann. */
+    static String personName(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = raw.strip();
+        java.util.regex.Matcher m = EMAIL_THEN_NAME.matcher(s);
+        if (m.matches()) {
+            return m.group(1).strip();
+        }
+        m = NAME_THEN_EMAIL.matcher(s);
+        return m.matches() ? m.group(1).strip() : s;
     }
 
     /** One-line plain text, blanks dropped, duplicates removed, order kept. */

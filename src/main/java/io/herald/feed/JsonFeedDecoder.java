@@ -30,12 +30,11 @@ final class JsonFeedDecoder {
         } catch (IOException e) {
             throw new FeedException("feed " + feedId + ": cannot read the JSON document", e);
         }
-        if (root == null || !root.isObject() || !text(root, "version").replace("http:", "https:")
-                .startsWith(VERSION_PREFIX)) {
+        if (root == null || !root.isObject() || !isJsonFeed(root)) {
             throw FeedParser.notAFeed(feedId, null);
         }
         String version = text(root, "version").substring(text(root, "version").lastIndexOf('/') + 1);
-        String format = "json_" + (version.equals("1") ? "1.0" : version);
+        String format = "json_" + (version.equals("1") || version.isBlank() ? "1.0" : version);
         List<Item> items = new ArrayList<>();
         for (JsonNode node : root.path("items")) {
             if (node.isObject()) {
@@ -44,6 +43,13 @@ final class JsonFeedDecoder {
         }
         return new ParsedFeed(PlainText.line(text(root, "title")),
                 Links.absolute(text(root, "home_page_url"), base), format, items);
+    }
+
+    /** A JSON Feed version URL, or a bare version number ("1.0", "1.1") with an items array, as some servers write. */
+    private static boolean isJsonFeed(JsonNode root) {
+        String version = text(root, "version").replace("http:", "https:");
+        return version.startsWith(VERSION_PREFIX)
+                || (version.matches("1(\\.\\d)?") && root.path("items").isArray());
     }
 
     private static ItemAssembler.Fields fields(JsonNode item, Optional<URI> base) {

@@ -17,30 +17,59 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /** Maps a ROME {@link SyndFeed} onto the model. ROME types stay inside this class and {@link XmlFeedDecoder}. */
 final class RomeFeedParser {
 
+    private static final Namespace RDF = Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
     private RomeFeedParser() {
     }
 
-    static ParsedFeed toModel(String feedId, SyndFeed feed, Optional<URI> documentBase) {
+    static ParsedFeed toModel(String feedId, RomeInput.Built built, Optional<URI> documentBase) {
+        SyndFeed feed = built.feed();
         WireFeed wire = feed.originalWireFeed();
-        Optional<URI> feedBase = documentBase;
+        Element root = built.document().getRootElement();
+        Optional<URI> feedBase = ItemAssembler.resolveBase(documentBase, xmlBase(root));
         if (wire instanceof com.rometools.rome.feed.atom.Feed atom) {
             feedBase = ItemAssembler.resolveBase(documentBase, atom.getXmlBase());
+        } else if (root.getChild("channel", root.getNamespace()) != null) {
+            feedBase = ItemAssembler.resolveBase(feedBase, xmlBase(root.getChild("channel", root.getNamespace())));
         }
+        List<Element> raw = RawEntries.entries(built.document());
+        boolean aligned = raw.size() == feed.getEntries().size();
         List<io.herald.model.Item> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(ItemAssembler.assemble(feedId, fields(entry, feedBase)));
+        for (int i = 0; i < feed.getEntries().size(); i++) {
+            Optional<Element> element = aligned ? Optional.of(raw.get(i)) : Optional.empty();
+            items.add(ItemAssembler.assemble(feedId, fields(feed.getEntries().get(i), feedBase, element)));
         }
         String link = Links.absolute(firstNonBlank(alternate(feed.getLinks()), feed.getLink()), feedBase);
-        return new ParsedFeed(text(feed.getTitleEx(), feed.getTitle(), true), link,
-                format(feed.getFeedType()), items);
+        String title = text(feed.getTitleEx(), feed.getTitle(), true);
+        if (title.isBlank()) {
+            title = RawEntries.feedTitle(built.document()).map(PlainText::line).orElse("");
+        }
+        return new ParsedFeed(title, link, format(feed.getFeedType()), items);
     }
 
-    private static ItemAssembler.Fields fields(SyndEntry entry, Optional<URI> feedBase) {
-        Optional<URI> base = feedBase;
+    /** RSS {@code <ttl>}: minutes the feed may be cached; empty when absent or not positive. */
+    static Optional<java.time.Duration> ttl(RomeInput.Built built) {
+        if (built.feed().originalWireFeed() instanceof com.rometools.rome.feed.rss.Channel channel
+                && channel.getTtl() > 0) {
+            return Optional.of(java.time.Duration.ofMinutes(Math.min(channel.getTtl(), 7 * 24 * 60)));
+        }
+        return Optional.empty();
+    }
+
+    private static String xmlBase(Element element) {
+        return element == null ? null : element.getAttributeValue("base", Namespace.XML_NAMESPACE);
+    }
+
+    private static ItemAssembler.Fields fields(SyndEntry entry, Optional<URI> feedBase, Optional<Element> element) {
+        RawEntries.Extras extras = element.map(RawEntries::extras).orElse(RawEntries.Extras.NONE);
+        Optional<URI> base = element.isPresent() ? ItemAssembler.resolveBase(feedBase, xmlBase(element.get()))
+                : feedBase;
         Optional<String> guid = Optional.empty();
         Object wire = entry.getWireEntry();
         if (wire instanceof Entry atom) {
@@ -49,16 +78,32 @@ final class RomeFeedParser {
         } else if (wire instanceof Item rss && rss.getGuid() != null) {
             guid = Optional.ofNullable(rss.getGuid().getValue());
         }
+        if (guid.isEmpty() && wire instanceof Item rss && rss.getUri() != null && element.isPresent()
+                && element.get().getAttribute("about", RDF) != null) {
+            guid = Optional.of(rss.getUri());
+        }
+        String title = text(entry.getTitleEx(), entry.getTitle(), true);
         String summary = text(entry.getDescription(), null, false);
         String content = contents(entry.getContents());
-        return new ItemAssembler.Fields(guid, firstNonBlank(alternate(entry.getLinks()), entry.getLink()), base,
-                text(entry.getTitleEx(), entry.getTitle(), true), summary, content,
-                published(entry), authors(entry), categories(entry.getCategories()));
+        String link = firstNonBlank(alternate(entry.getLinks()), entry.getLink());
+        return new ItemAssembler.Fields(guid, link.isBlank() ? extras.link().orElse("") : link, base,
+                title.isBlank() ? extras.title().map(PlainText::line).orElse("") : title,
+                summary.isBlank() ? extras.summaryHtml().map(PlainText::text).orElse("") : summary,
+                content.isBlank() ? extras.contentHtml().map(PlainText::text).orElse("") : content,
+                published(entry, extras), orElse(authors(entry), extras.authors()),
+                orElse(categories(entry.getCategories()), extras.categories()));
     }
 
-    private static Optional<Instant> published(SyndEntry entry) {
+    private static List<String> orElse(List<String> values, List<String> fallback) {
+        return values.stream().anyMatch(v -> v != null && !v.isBlank()) ? values : fallback;
+    }
+
+    private static Optional<Instant> published(SyndEntry entry, RawEntries.Extras extras) {
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return Optional.ofNullable(date).map(Date::toInstant);
+        if (date != null) {
+            return Optional.of(date.toInstant());
+        }
+        return extras.dates().stream().map(FeedDates::parse).flatMap(Optional::stream).findFirst();
     }
 
     private static List<String> authors(SyndEntry entry) {
@@ -75,7 +120,7 @@ final class RomeFeedParser {
     private static List<String> categories(List<SyndCategory> categories) {
         List<String> out = new ArrayList<>();
         for (SyndCategory category : categories) {
-            out.add(firstNonBlank(category.getName(), category.getLabel()));
+            out.add(firstNonBlank(category.getLabel(), category.getName()));
         }
         return out;
     }
@@ -103,8 +148,25 @@ final class RomeFeedParser {
         String type = content == null || content.getType() == null
                 ? "" : content.getType().toLowerCase(Locale.ROOT);
         boolean literal = type.equals("text");
+        if (isBinary(type)) {
+            value = decodeBase64(value);
+        }
         String plain = literal ? PlainText.literal(value) : PlainText.text(value);
         return oneLine ? plain.replace('\n', ' ') : plain;
+    }
+
+    /** Atom content whose type is a MIME type that is neither text nor XML is base64-encoded. */
+    private static boolean isBinary(String type) {
+        return type.contains("/") && !type.startsWith("text/") && !type.contains("xml") && !type.contains("html");
+    }
+
+    private static String decodeBase64(String value) {
+        try {
+            byte[] bytes = java.util.Base64.getMimeDecoder().decode(value.strip());
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     private static String alternate(List<SyndLink> links) {

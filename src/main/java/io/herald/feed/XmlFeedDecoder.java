@@ -1,37 +1,32 @@
 package io.herald.feed;
 
-import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.ParsingFeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import com.rometools.rome.io.XmlReaderException;
 import io.herald.model.ParsedFeed;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Parses RSS and Atom bytes with ROME. Hardened: external entities and external DTDs are never loaded and
- * entities are not expanded into the tree; DOCTYPEs are allowed (RSS 0.91 needs them) because the JDK parser's
- * entity-expansion limits then stop billion-laughs documents (proven by the tests on the defusedxml samples).
+ * Parses RSS and Atom bytes with ROME. The characters are decoded first by {@link XmlCharset}. Hardened: external
+ * entities and external DTDs are never loaded and entities are not expanded into the tree; DOCTYPEs are allowed
+ * (RSS 0.91 needs them) because the JDK parser's entity-expansion limits then stop billion-laughs documents.
+ * A document that is not well-formed gets one lenient second try through {@link XmlRepair}, except when it broke
+ * the entity limits.
  */
 final class XmlFeedDecoder {
 
     private XmlFeedDecoder() {
     }
 
-    static ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
+    static FeedDocument parse(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
             throws FeedException {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(true);
-        input.setPreserveWireFeed(true);
-        try (XmlReader reader = reader(body, contentType)) {
-            SyndFeed feed = input.build(reader);
-            return RomeFeedParser.toModel(feedId, feed, base);
+        String text = XmlCharset.decode(body, contentType).text();
+        try {
+            return document(feedId, build(text), base);
         } catch (IllegalArgumentException e) {
-            throw FeedParser.notAFeed(feedId, e);
+            if (FeedParser.looksLikeHtml(body, contentType)) {
+                throw FeedParser.notAFeed(feedId, e);
+            }
+            return lenient(feedId, text, base).orElseThrow(() -> FeedParser.notAFeed(feedId, e));
         } catch (ParsingFeedException e) {
             if (FeedParser.looksLikeHtml(body, contentType)) {
                 throw FeedParser.notAFeed(feedId, e);
@@ -40,32 +35,31 @@ final class XmlFeedDecoder {
                 throw new FeedException("feed " + feedId + ": the document's entities exceed the safety limits"
                         + " (entity expansion attack?)", e);
             }
-            throw new FeedException("feed " + feedId + ": the document is not well-formed XML" + where(e)
-                    + " (" + rootMessage(e) + ")", e);
+            return lenient(feedId, text, base).orElseThrow(() -> new FeedException("feed " + feedId
+                    + ": the document is not well-formed XML" + where(e) + " (" + rootMessage(e) + ")", e));
         } catch (com.rometools.rome.io.FeedException e) {
             throw new FeedException("feed " + feedId + ": cannot read the feed (" + rootMessage(e) + ")", e);
-        } catch (IOException e) {
-            throw new FeedException("feed " + feedId + ": cannot decode the document's characters ("
-                    + e.getMessage() + ")", e);
         }
     }
 
-    /**
-     * The HTTP charset wins when there is one (strict mode: ROME's lenient mode would let the XML declaration win);
-     * without it the BOM and XML declaration decide (RFC 7303).
-     */
-    private static XmlReader reader(byte[] body, Optional<String> contentType) throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
-        Optional<String> withCharset = contentType.filter(t -> t.toLowerCase(Locale.ROOT).contains("charset="));
-        if (withCharset.isPresent()) {
-            try {
-                return new XmlReader(in, withCharset.get(), false);
-            } catch (XmlReaderException e) {
-                // the HTTP charset contradicts a byte-order mark: let the bytes decide
-                return new XmlReader(new ByteArrayInputStream(body), true);
+    private static RomeInput.Built build(String text) throws com.rometools.rome.io.FeedException {
+        return RomeInput.forThisThread().build(text);
+    }
+
+    private static FeedDocument document(String feedId, RomeInput.Built built, Optional<URI> base) {
+        return new FeedDocument(RomeFeedParser.toModel(feedId, built, base), RomeFeedParser.ttl(built));
+    }
+
+    private static Optional<FeedDocument> lenient(String feedId, String text, Optional<URI> base) {
+        try {
+            Optional<String> repaired = XmlRepair.repair(text);
+            if (repaired.isEmpty()) {
+                return Optional.empty();
             }
+            return Optional.of(document(feedId, build(repaired.get()), base));
+        } catch (com.rometools.rome.io.FeedException | IllegalArgumentException e) {
+            return Optional.empty();
         }
-        return new XmlReader(in, true);
     }
 
     private static String where(ParsingFeedException e) {

@@ -1,14 +1,23 @@
 package io.herald.schedule;
 
+import io.herald.config.Durations;
 import io.herald.config.FeedConfig;
+import io.herald.pipeline.PollResult;
 import io.herald.pipeline.Poller;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
@@ -23,16 +32,28 @@ import org.quartz.spi.TriggerFiredBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Quartz (in memory): one job per feed, fired at the feed's interval, never two polls of one feed at once. */
+/**
+ * Quartz (in memory): one durable job per feed, fired once per poll and rescheduled after it at the time the poll
+ * chose (the interval, a server's lower bound, or the backoff after failures); a paused feed is not rescheduled.
+ * Never two polls of one feed at once; the thread count caps polls in flight overall.
+ */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
     private static final String FEED_ID = "feedId";
     private static final String FEED_URL = "feedUrl";
+    private static final String INTERVAL_MS = "intervalMs";
     private static final String GROUP = "feeds";
 
     private final Scheduler scheduler;
+    private final AtomicLong triggerSequence = new AtomicLong();
+    private final Clock clock;
 
     public PollScheduler(Poller poller, int threads) {
+        this(poller, threads, Clock.systemUTC());
+    }
+
+    public PollScheduler(Poller poller, int threads, Clock clock) {
+        this.clock = clock;
         Properties props = new Properties();
         props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "herald-" + System.identityHashCode(this));
         props.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
@@ -43,7 +64,7 @@ public final class PollScheduler implements AutoCloseable {
         props.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
         try {
             scheduler = new StdSchedulerFactory(props).getScheduler();
-            scheduler.setJobFactory(new PollJobFactory(poller));
+            scheduler.setJobFactory(new PollJobFactory(poller, this));
         } catch (SchedulerException e) {
             throw new IllegalStateException("schedule: cannot create the Quartz scheduler: " + e.getMessage(), e);
         }
@@ -51,9 +72,24 @@ public final class PollScheduler implements AutoCloseable {
 
     /** Schedules every feed (first poll now) and starts polling. */
     public void start(List<FeedConfig> feeds) {
+        start(feeds, id -> Optional.of(clock.instant()));
+    }
+
+    /**
+     * Schedules every feed at the time {@code firstPoll} gives (e.g. the next poll remembered from before a
+     * restart; empty for a paused feed, which is not scheduled) and starts polling.
+     */
+    public void start(List<FeedConfig> feeds, Function<String, Optional<Instant>> firstPoll) {
         try {
             for (FeedConfig feed : feeds) {
-                schedule(feed);
+                scheduler.addJob(job(feed), true);
+                Optional<Instant> at = firstPoll.apply(feed.id());
+                if (at.isPresent()) {
+                    scheduleAt(feed.id(), at.get());
+                    LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
+                } else {
+                    LOG.warn("feed {}: paused after repeated failures; not polled until resumed", feed.id());
+                }
             }
             scheduler.start();
         } catch (SchedulerException e) {
@@ -61,29 +97,48 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
-    private void schedule(FeedConfig feed) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(PollJob.class)
+    private static JobDetail job(FeedConfig feed) {
+        return JobBuilder.newJob(PollJob.class)
                 .withIdentity(feed.id(), GROUP)
                 .usingJobData(FEED_ID, feed.id())
                 .usingJobData(FEED_URL, feed.url().toString())
+                .usingJobData(INTERVAL_MS, Math.max(1000, feed.interval().toMillis()))
+                .storeDurably()
                 .build();
-        Duration interval = feed.interval();
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(feed.id(), GROUP)
-                .startAt(new Date())
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(Math.max(1000, interval.toMillis()))
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
-        scheduler.scheduleJob(job, trigger);
-        LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), io.herald.config.Durations.format(interval));
     }
 
-    /** Runs one feed's poll now, outside its schedule (e.g. an admin's "poll now"). */
+    /** Replaces the feed's pending trigger with one firing at {@code at} (now, when {@code at} is past). */
+    void scheduleAt(String feedId, Instant at) throws SchedulerException {
+        JobKey job = new JobKey(feedId, GROUP);
+        for (Trigger old : scheduler.getTriggersOfJob(job)) {
+            scheduler.unscheduleJob(old.getKey());
+        }
+        Instant when = at.isBefore(clock.instant()) ? clock.instant() : at;
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(feedId + "#" + triggerSequence.incrementAndGet(), GROUP)
+                .forJob(job)
+                .startAt(Date.from(when))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        scheduler.scheduleJob(trigger);
+    }
+
+    private void afterPoll(String feedId, PollResult result) {
+        if (result.nextPoll().isEmpty()) {
+            LOG.warn("feed {}: not rescheduled ({})", feedId, result.error().orElse("paused"));
+            return;
+        }
+        try {
+            scheduleAt(feedId, result.nextPoll().get());
+        } catch (SchedulerException e) {
+            LOG.error("schedule: cannot reschedule feed {}: {}", feedId, e.getMessage());
+        }
+    }
+
+    /** Runs one feed's poll now, outside its schedule (e.g. an admin's "poll now" or a resumed feed). */
     public void pollNow(String feedId) {
         try {
-            scheduler.triggerJob(new JobKey(feedId, GROUP));
+            scheduleAt(feedId, clock.instant());
         } catch (SchedulerException e) {
             throw new IllegalStateException("schedule: cannot poll feed " + feedId + " now: " + e.getMessage(), e);
         }
@@ -99,26 +154,39 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
-    /** The Quartz job: a thin call into the pipeline. */
+    /** The Quartz job: a thin call into the pipeline, then the reschedule the poll asked for. */
     @DisallowConcurrentExecution
     public static final class PollJob implements Job {
         private final Poller poller;
+        private final PollScheduler owner;
 
-        PollJob(Poller poller) {
+        PollJob(Poller poller, PollScheduler owner) {
             this.poller = poller;
+            this.owner = owner;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
-            var data = context.getMergedJobDataMap();
-            poller.poll(data.getString(FEED_ID), java.net.URI.create(data.getString(FEED_URL)));
+            JobDataMap data = context.getMergedJobDataMap();
+            String feedId = data.getString(FEED_ID);
+            PollResult result;
+            try {
+                result = poller.poll(feedId, URI.create(data.getString(FEED_URL)),
+                        Duration.ofMillis(data.getLong(INTERVAL_MS)));
+            } catch (RuntimeException e) {
+                LOG.error("feed {}: poll failed unexpectedly: {}", feedId, e.toString());
+                Instant retry = Instant.now().plusMillis(data.getLong(INTERVAL_MS));
+                result = new PollResult(feedId, false, 0, 0, false, Optional.of(e.toString()), Optional.empty(),
+                        Optional.of(retry), 1, false);
+            }
+            owner.afterPoll(feedId, result);
         }
     }
 
-    private record PollJobFactory(Poller poller) implements JobFactory {
+    private record PollJobFactory(Poller poller, PollScheduler owner) implements JobFactory {
         @Override
         public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) {
-            return new PollJob(poller);
+            return new PollJob(poller, owner);
         }
     }
 }

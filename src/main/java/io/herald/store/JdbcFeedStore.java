@@ -11,12 +11,15 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** {@link FeedStore} on JDBC. */
 public final class JdbcFeedStore implements FeedStore {
     private static final int IN_CHUNK = 200;
+    /** Items kept beyond what a feed lists now: at least this many, or as many again as it lists. */
+    static final int MEMORY_MARGIN = 200;
 
     private final Database db;
     private final Clock clock;
@@ -66,17 +69,19 @@ public final class JdbcFeedStore implements FeedStore {
         long now = clock.millis();
         return db.inTransaction("record a poll of feed " + poll.feedId(), c -> {
             for (Item item : poll.newItems()) {
-                Jdbc.update(c, "INSERT INTO items (feed_id, item_key, link, title, first_seen_at) VALUES (?, ?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING", poll.feedId(), item.id(), item.link(), item.title(), now);
+                Jdbc.update(c, "INSERT INTO items (feed_id, item_key, link, title, first_seen_at, link_key,"
+                        + " last_listed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", poll.feedId(),
+                        item.id(), item.link(), item.title(), now, poll.linkKeys().get(item.id()), now);
             }
             int queued = 0;
             for (PendingAlert pending : poll.alerts()) {
-                queued += Jdbc.update(c, "INSERT INTO outbox (feed_id, item_key, subscription_id, destination, payload,"
-                                + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        pending.alert().item().feedId(), pending.alert().item().id(), pending.subscriptionId(),
-                        pending.alert().destination().toString(), codec.encode(pending.alert()), now, now);
+                queued += queue(c, pending, poll.linkKeys().get(pending.alert().item().id()), now);
             }
             upsertState(c, poll.feedId(), poll.url());
+            if (!poll.listed().isEmpty()) {
+                markListed(c, poll.feedId(), poll.listed(), now);
+                forgetOld(c, poll.feedId(), poll.listed().size());
+            }
             Jdbc.update(c, "UPDATE feeds SET etag = ?, last_modified = ?, initialized = 1, last_success_at = ?,"
                             + " consecutive_errors = 0 WHERE id = ?",
                     poll.etag().orElse(null), poll.lastModified().orElse(null), now, poll.feedId());
@@ -93,9 +98,109 @@ public final class JdbcFeedStore implements FeedStore {
         });
     }
 
+    /**
+     * One outbox row, unless the destination already has an alert for the same canonical link (the same story
+     * from another feed, or under a changed guid).
+     */
+    private int queue(Connection c, PendingAlert pending, String linkKey, long now) throws SQLException {
+        String destination = pending.alert().destination().toString();
+        if (linkKey != null && Jdbc.queryInt(c, "SELECT COUNT(*) FROM outbox WHERE destination = ? AND link_key = ?",
+                destination, linkKey) > 0) {
+            return 0;
+        }
+        return Jdbc.update(c, "INSERT INTO outbox (feed_id, item_key, subscription_id, destination, payload,"
+                        + " next_attempt_at, created_at, link_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                pending.alert().item().feedId(), pending.alert().item().id(), pending.subscriptionId(),
+                destination, codec.encode(pending.alert()), now, now, linkKey);
+    }
+
+    private static void markListed(Connection c, String feedId, Set<String> listed, long now) throws SQLException {
+        List<String> keys = new ArrayList<>(listed);
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            Object[] params = new Object[chunk.size() + 2];
+            params[0] = now;
+            params[1] = feedId;
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 2] = chunk.get(i);
+            }
+            Jdbc.update(c, "UPDATE items SET last_listed_at = ? WHERE feed_id = ? AND item_key IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", params);
+        }
+    }
+
+    /** Bounded memory: keeps what the feed lists now plus a margin of the most recently listed others. */
+    private static void forgetOld(Connection c, String feedId, int listed) throws SQLException {
+        int keep = listed + Math.max(MEMORY_MARGIN, listed);
+        Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND rowid NOT IN (SELECT rowid FROM items WHERE"
+                + " feed_id = ? ORDER BY COALESCE(last_listed_at, first_seen_at) DESC, first_seen_at DESC LIMIT ?)",
+                feedId, feedId, keep);
+    }
+
+    @Override
+    public Set<String> unseenItems(String feedId, Map<String, String> itemKeys) {
+        Set<String> fresh = unseen(feedId, itemKeys.keySet());
+        Map<String, String> withLinks = new java.util.HashMap<>();
+        for (String key : fresh) {
+            String link = itemKeys.get(key);
+            if (link != null) {
+                withLinks.put(link, key);
+            }
+        }
+        List<String> links = new ArrayList<>(withLinks.keySet());
+        db.withConnection("read link keys of feed " + feedId, c -> {
+            for (int from = 0; from < links.size(); from += IN_CHUNK) {
+                List<String> chunk = links.subList(from, Math.min(links.size(), from + IN_CHUNK));
+                Object[] params = new Object[chunk.size() + 1];
+                params[0] = feedId;
+                for (int i = 0; i < chunk.size(); i++) {
+                    params[i + 1] = chunk.get(i);
+                }
+                for (String known : Jdbc.query(c, "SELECT link_key FROM items WHERE feed_id = ? AND link_key IN ("
+                        + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                        rs -> rs.getString(1), params)) {
+                    fresh.remove(withLinks.get(known));
+                }
+            }
+            return null;
+        });
+        return fresh;
+    }
+
+    @Override
+    public void scheduleNext(String feedId, String url, Instant nextPoll) {
+        db.inTransaction("schedule feed " + feedId, c -> {
+            upsertState(c, feedId, url);
+            return Jdbc.update(c, "UPDATE feeds SET next_poll_at = ? WHERE id = ?", nextPoll.toEpochMilli(), feedId);
+        });
+    }
+
+    @Override
+    public void pause(String feedId, String reason) {
+        db.withConnection("pause feed " + feedId, c -> Jdbc.update(c,
+                "UPDATE feeds SET paused = 1, paused_reason = ?, next_poll_at = NULL WHERE id = ?", reason, feedId));
+    }
+
+    @Override
+    public boolean resume(String feedId) {
+        return db.withConnection("resume feed " + feedId, c -> Jdbc.update(c, "UPDATE feeds SET paused = 0,"
+                + " paused_reason = NULL, consecutive_errors = 0 WHERE id = ?", feedId)) > 0;
+    }
+
+    @Override
+    public void movePermanently(String feedId, String url, String pollUrl) {
+        db.inTransaction("record the new address of feed " + feedId, c -> {
+            upsertState(c, feedId, url);
+            return Jdbc.update(c, "UPDATE feeds SET poll_url = ? WHERE id = ?", pollUrl, feedId);
+        });
+    }
+
+    /** Creates the row; a changed configured URL forgets an earlier redirect. */
     private static void upsertState(Connection c, String feedId, String url) throws SQLException {
-        Jdbc.update(c, "INSERT INTO feeds (id, url) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url",
-                feedId, url);
+        Jdbc.update(c, "INSERT INTO feeds (id, url) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " poll_url = CASE WHEN feeds.url = excluded.url THEN feeds.poll_url ELSE NULL END,"
+                + " url = excluded.url", feedId, url);
     }
 
     private static FeedState map(ResultSet rs) throws SQLException {
@@ -103,7 +208,8 @@ public final class JdbcFeedStore implements FeedStore {
                 Optional.ofNullable(rs.getString("etag")), Optional.ofNullable(rs.getString("last_modified")),
                 rs.getInt("initialized") != 0, instant(rs, "last_success_at"),
                 Optional.ofNullable(rs.getString("last_error")), instant(rs, "last_error_at"),
-                rs.getInt("consecutive_errors"));
+                rs.getInt("consecutive_errors"), instant(rs, "next_poll_at"), rs.getInt("paused") != 0,
+                Optional.ofNullable(rs.getString("paused_reason")), Optional.ofNullable(rs.getString("poll_url")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -132,11 +132,25 @@ class NormalisationTest {
     }
 
     @Test
-    void malformedXmlNamesTheLine() {
-        byte[] body = "<rss version=\"2.0\">\n<channel><title>x</channel></rss>".getBytes(StandardCharsets.UTF_8);
+    void malformedXmlIsReadLeniently() throws Exception {
+        byte[] body = ("<rss version=\"2.0\">\n<channel><title>Caf&eacute; x</channel><item><title>A &bogus; B"
+                + "</title><link>https://n.example/a?x=1&y=2</link></item></rss").getBytes(StandardCharsets.UTF_8);
+
+        ParsedFeed feed = reader.parse("world", body, Optional.of("application/rss+xml"), BASE);
+
+        assertThat(feed.title()).isEqualTo("Café x");
+        assertThat(feed.items()).singleElement().satisfies(i -> {
+            assertThat(i.title()).isEqualTo("A &bogus; B");
+            assertThat(i.link()).isEqualTo("https://n.example/a?x=1&y=2");
+        });
+    }
+
+    @Test
+    void xmlWithoutAnyElementNamesTheLine() {
+        byte[] body = "<?xml version=\"1.0\"?>\n\n&& no markup at all".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> reader.parse("world", body, Optional.of("application/rss+xml"), BASE))
                 .isInstanceOf(FeedException.class)
-                .hasMessageStartingWith("feed world: the document is not well-formed XML at line 2");
+                .hasMessageStartingWith("feed world: the document is not well-formed XML at line 3");
     }
 
     @Test

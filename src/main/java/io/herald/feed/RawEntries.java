@@ -1,0 +1,121 @@
+package io.herald.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+
+/**
+ * Reads from the XML tree what ROME leaves out of its entries: raw date strings it could not parse, and the
+ * fallbacks real feeds use for titles (dc:title, media:title), summaries (dc:description, itunes:summary,
+ * media:description, a bare summary) and content (xhtml body, fullitem).
+ */
+final class RawEntries {
+    private static final Set<String> DATES = Set.of("pubdate", "published", "issued", "date", "created",
+            "updated", "modified", "lastbuilddate");
+    private static final Set<String> TITLES = Set.of("title");
+    private static final Set<String> SUMMARIES = Set.of("description", "summary", "abstract");
+    private static final Set<String> CONTENTS = Set.of("body", "fullitem", "encoded", "content");
+    private static final Set<String> AUTHORS = Set.of("creator", "author");
+    private static final XMLOutputter XML = new XMLOutputter(Format.getRawFormat());
+
+    /** What one entry element offers besides ROME's reading. */
+    record Extras(List<String> dates, Optional<String> title, Optional<String> summaryHtml,
+            Optional<String> contentHtml, Optional<String> link, List<String> authors, List<String> categories) {
+        static final Extras NONE = new Extras(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of());
+    }
+
+    private RawEntries() {
+    }
+
+    /** The entry elements (RSS item, Atom entry) in document order. */
+    static List<Element> entries(Document document) {
+        Element root = document.getRootElement();
+        List<Element> out = new ArrayList<>();
+        collect(root, out, 0);
+        return out;
+    }
+
+    private static void collect(Element parent, List<Element> out, int depth) {
+        for (Element child : parent.getChildren()) {
+            String name = child.getName().toLowerCase(Locale.ROOT);
+            if (name.equals("item") || name.equals("entry")) {
+                out.add(child);
+            } else if (depth < 1 && name.equals("channel")) {
+                collect(child, out, depth + 1);
+            }
+        }
+    }
+
+    static Extras extras(Element entry) {
+        List<String> dates = new ArrayList<>();
+        Optional<String> title = Optional.empty();
+        Optional<String> summary = Optional.empty();
+        Optional<String> content = Optional.empty();
+        Optional<String> link = Optional.empty();
+        List<String> authors = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        for (Element child : children(entry)) {
+            String name = child.getName().toLowerCase(Locale.ROOT);
+            String text = child.getTextNormalize();
+            if (AUTHORS.contains(name)) {
+                Element personName = child.getChildren().stream().filter(c -> c.getName().equals("name"))
+                        .findFirst().orElse(null);
+                authors.add(personName != null ? personName.getTextNormalize() : text);
+            } else if (name.equals("keywords")) {
+                categories.addAll(List.of(text.split("\\s*,\\s*")));
+            } else if (name.equals("subject") || name.equals("category")) {
+                String term = child.getAttributeValue("term");
+                categories.add(term != null && !term.isBlank() ? term : text);
+            } else if (name.equals("link") && link.isEmpty() && isAlternate(child.getAttributeValue("rel"))) {
+                String href = child.getAttributeValue("href");
+                link = Optional.ofNullable(href == null || href.isBlank() ? text : href).filter(s -> !s.isBlank());
+            } else if (DATES.contains(name) && !text.isEmpty()) {
+                dates.add(text);
+            } else if (TITLES.contains(name) && title.isEmpty() && !text.isEmpty()) {
+                title = Optional.of(child.getText());
+            } else if (SUMMARIES.contains(name) && summary.isEmpty() && !text.isEmpty()) {
+                summary = Optional.of(child.getText());
+            } else if (CONTENTS.contains(name) && content.isEmpty()) {
+                content = Optional.of(child.getChildren().isEmpty() ? child.getText() : markup(child))
+                        .filter(s -> !s.isBlank());
+            }
+        }
+        return new Extras(dates, title, summary, content, link, authors, categories);
+    }
+
+    private static boolean isAlternate(String rel) {
+        return rel == null || rel.isBlank() || rel.equals("alternate");
+    }
+
+    /** The feed title in any namespace or letter case (dc:title, {@code <TiTlE>}), for when ROME found none. */
+    static Optional<String> feedTitle(Document document) {
+        Element root = document.getRootElement();
+        Element channel = root.getChildren().stream().filter(c -> c.getName().equalsIgnoreCase("channel"))
+                .findFirst().orElse(root);
+        return channel.getChildren().stream().filter(c -> c.getName().equalsIgnoreCase("title"))
+                .map(Element::getText).filter(t -> !t.isBlank()).findFirst();
+    }
+
+    /** Direct children plus those of a media:group. */
+    private static List<Element> children(Element entry) {
+        List<Element> out = new ArrayList<>();
+        for (Element child : entry.getChildren()) {
+            out.add(child);
+            if (child.getName().equalsIgnoreCase("group")) {
+                out.addAll(child.getChildren());
+            }
+        }
+        return out;
+    }
+
+    private static String markup(Element element) {
+        return XML.outputString(element.getContent());
+    }
+}

@@ -1,0 +1,100 @@
+package io.herald.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.config.FeedConfig;
+import io.herald.feed.FeedException;
+import io.herald.feed.FetchOutcome;
+import io.herald.feed.Validators;
+import io.herald.model.ParsedFeed;
+import io.herald.pipeline.AlertPlanner;
+import io.herald.pipeline.FeedHealthListener;
+import io.herald.pipeline.PollTiming;
+import io.herald.pipeline.Poller;
+import io.herald.store.Database;
+import io.herald.store.JdbcFeedStore;
+import io.herald.store.JdbcSubscriptionStore;
+import io.herald.summarize.Summarizer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each poll reschedules the next one at the time it chose; a paused feed stops being polled. */
+class PollSchedulerTest {
+    @TempDir
+    Path dir;
+
+    private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+
+    private Poller poller(int maxFailures) {
+        Database db = Database.openSqlite(dir.resolve("s.db"));
+        JdbcFeedStore feeds = new JdbcFeedStore(db, Clock.systemUTC());
+        return new Poller((feedId, url, previous) -> {
+            polls.computeIfAbsent(feedId, k -> new AtomicInteger()).incrementAndGet();
+            if (feedId.startsWith("bad")) {
+                throw new FeedException("feed " + feedId + ": HTTP 500 Internal Server Error");
+            }
+            Optional<Duration> hint = feedId.startsWith("slow") ? Optional.of(Duration.ofHours(1)) : Optional.empty();
+            return new FetchOutcome(url, false, Optional.of(new ParsedFeed("t", "", "rss_2.0", List.of())),
+                    Validators.NONE, hint);
+        }, feeds, new AlertPlanner(new JdbcSubscriptionStore(db, Clock.systemUTC()), new Summarizer(), 400), () -> { },
+                new PollTiming(maxFailures, Duration.ofHours(24)), FeedHealthListener.NONE, Clock.systemUTC(),
+                RandomGenerator.getDefault());
+    }
+
+    private static FeedConfig feed(String id) {
+        return new FeedConfig(id, URI.create("https://" + id + ".example/rss"), Duration.ofSeconds(1));
+    }
+
+    private int count(String id) {
+        return polls.getOrDefault(id, new AtomicInteger()).get();
+    }
+
+    @Test
+    void reschedulesAfterEachPollAtTheChosenTime() throws Exception {
+        try (PollScheduler scheduler = new PollScheduler(poller(1), 4)) {
+            scheduler.start(List.of(feed("fast"), feed("slow"), feed("bad")));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (count("fast") < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(count("fast")).as("polled every second").isGreaterThanOrEqualTo(3);
+            assertThat(count("slow")).as("the server asked for an hour").isEqualTo(1);
+            assertThat(count("bad")).as("paused after its first failure (max_failures 1)").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFeedWithoutFirstPollIsNotScheduledUntilPolledNow() throws Exception {
+        try (PollScheduler scheduler = new PollScheduler(poller(50), 2)) {
+            scheduler.start(List.of(feed("paused")), id -> Optional.empty());
+            Thread.sleep(1500);
+            assertThat(count("paused")).isZero();
+            scheduler.pollNow("paused");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (count("paused") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(count("paused")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRememberedNextPollInTheFutureIsKept() throws Exception {
+        try (PollScheduler scheduler = new PollScheduler(poller(50), 2)) {
+            scheduler.start(List.of(feed("later")), id -> Optional.of(Instant.now().plus(Duration.ofHours(1))));
+            Thread.sleep(1500);
+            assertThat(count("later")).isZero();
+        }
+    }
+}
