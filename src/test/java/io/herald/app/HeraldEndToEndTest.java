@@ -136,9 +136,34 @@ class HeraldEndToEndTest {
         }
     }
 
+    @Test
+    void aFeedThatKeepsFailingIsPausedAndTheAdminsAreToldInChat() throws Exception {
+        long admin = 9001;
+        telegram.addChat(admin);
+        feeds.status("/world.xml", 500);
+        try (HeraldService herald = start("""
+                admins:
+                  telegram: [%d]
+                defaults:
+                  max_failures: 2
+                """.formatted(admin))) {
+            List<SentMessage> notices = telegram.awaitMessages(admin, 1, WAIT);
+            assertThat(notices).hasSize(1);
+            assertThat(notices.get(0).plainText()).contains("world").contains("paused");
+            assertThat(herald.feeds().find("world").orElseThrow().paused()).isTrue();
+            int polls = feeds.requestCount("/world.xml");
+            Thread.sleep(2500);
+            assertThat(feeds.requestCount("/world.xml")).as("a paused feed is not polled").isEqualTo(polls);
+        }
+    }
+
     private HeraldService start() throws Exception {
+        return start("");
+    }
+
+    private HeraldService start(String extraYaml) throws Exception {
         Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
+        Files.writeString(config, extraYaml + """
                 feeds:
                   - id: world
                     url: %s
