@@ -54,7 +54,7 @@ final class FeedsValidator {
         if (id.isEmpty() && (idEntry.isEmpty() || NodeChecks.isEmpty(idEntry.get().value()))) {
             problems.error(idEntry.map(YamlNode.Entry::keyLine).orElse(mapping.line()), where + ": missing id");
         }
-        boolean idOk = id.isPresent() && checkId(id.get(), idEntry.get().value().line(), where);
+        boolean idOk = id.isPresent() && NodeChecks.uniqueId(id.get(), idEntry.get().value().line(), where, ids, problems);
         Optional<URI> url = url(mapping, where);
         Optional<Duration> interval = interval(mapping, where);
         Optional<Boolean> fetchArticle = NodeChecks.flag(mapping.entry("fetch_article").map(YamlNode.Entry::value),
@@ -72,19 +72,6 @@ final class FeedsValidator {
             return Optional.of(defaultInterval);
         }
         return NodeChecks.interval(node.get(), where, problems);
-    }
-
-    private boolean checkId(String id, int line, String where) {
-        if (!ID.matcher(id).matches()) {
-            problems.error(line, where + ": id '" + id + "' may contain only lowercase letters a-z, digits 0-9 and '-'");
-            return false;
-        }
-        Integer first = ids.putIfAbsent(id, line);
-        if (first != null) {
-            problems.error(line, where + ": duplicate id '" + id + "' (first used at line " + first + ")");
-            return false;
-        }
-        return true;
     }
 
     private Optional<URI> url(Mapping mapping, String where) {

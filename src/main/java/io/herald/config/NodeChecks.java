@@ -28,6 +28,21 @@ final class NodeChecks {
     }
 
     /** True when the node is absent or an empty value ({@code key:} or {@code key: ~}). */
+    /** An id made of [a-z0-9-] that no earlier entry of the same list used; {@code seen} maps ids to lines. */
+    static boolean uniqueId(String id, int line, String where, java.util.Map<String, Integer> seen,
+                            Problems problems) {
+        if (!FeedsValidator.ID.matcher(id).matches()) {
+            problems.error(line, where + ": id '" + id + "' may contain only lowercase letters a-z, digits 0-9 and '-'");
+            return false;
+        }
+        Integer first = seen.putIfAbsent(id, line);
+        if (first != null) {
+            problems.error(line, where + ": duplicate id '" + id + "' (first used at line " + first + ")");
+            return false;
+        }
+        return true;
+    }
+
     static boolean isEmpty(YamlNode node) {
         return node == null || node instanceof Scalar scalar && scalar.isNull();
     }

@@ -51,7 +51,7 @@ final class RoutesValidator {
         if (id.isEmpty() && (idEntry.isEmpty() || NodeChecks.isEmpty(idEntry.get().value()))) {
             problems.error(idEntry.map(Entry::keyLine).orElse(mapping.line()), where + ": missing id");
         }
-        boolean idOk = id.isPresent() && checkId(id.get(), idEntry.get().value().line(), where);
+        boolean idOk = id.isPresent() && NodeChecks.uniqueId(id.get(), idEntry.get().value().line(), where, ids, problems);
         Optional<String> query = query(mapping, where);
         Optional<List<Destination>> to = destinations(mapping, where);
         Optional<Set<String>> feeds = feeds(mapping, where);
@@ -59,19 +59,6 @@ final class RoutesValidator {
             return Optional.empty();
         }
         return Optional.of(new RouteConfig(id.get(), query.get(), to.get(), feeds.get()));
-    }
-
-    private boolean checkId(String id, int line, String where) {
-        if (!FeedsValidator.ID.matcher(id).matches()) {
-            problems.error(line, where + ": id '" + id + "' may contain only lowercase letters a-z, digits 0-9 and '-'");
-            return false;
-        }
-        Integer first = ids.putIfAbsent(id, line);
-        if (first != null) {
-            problems.error(line, where + ": duplicate id '" + id + "' (first used at line " + first + ")");
-            return false;
-        }
-        return true;
     }
 
     private Optional<String> query(Mapping mapping, String where) {
