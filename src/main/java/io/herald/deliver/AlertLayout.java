@@ -51,6 +51,22 @@ public record AlertLayout(String title, Optional<String> link, String meta, List
     }
 
     /** The summary sentences joined by spaces. */
+    /** Title, details, summary and the matched query as plain lines (no link), skipping empty parts. */
+    public List<String> plainLines() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(title);
+        if (!meta.isEmpty()) {
+            lines.add(meta);
+        }
+        if (!sentences.isEmpty()) {
+            lines.add(summary());
+        }
+        if (!query.isEmpty()) {
+            lines.add("Matched: " + query);
+        }
+        return lines;
+    }
+
     public String summary() {
         return String.join(" ", sentences);
     }

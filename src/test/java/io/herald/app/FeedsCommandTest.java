@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.store.Database;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.PollRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.herald.testsupport.StdStreams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,23 +23,16 @@ class FeedsCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    private StdStreams std;
 
     @BeforeEach
     void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        std = StdStreams.capture();
     }
 
     @AfterEach
     void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
+        std.restore();
     }
 
     @Test
@@ -60,7 +52,7 @@ class FeedsCommandTest {
         int code = Main.execute("feeds", "--config", config.toString(), "--db", dbFile.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(std.out())
                 .contains("world: ok", "last success:       20", "next poll:          20", "in 9 min")
                 .contains("fresh: never polled")
                 .contains("wire: PAUSED", "last error:         feed wire: cannot resolve host wire.example",
@@ -69,7 +61,7 @@ class FeedsCommandTest {
         assertThat(Main.execute("feeds", "--db", dbFile.toString(), "--resume", "wire")).isZero();
         assertThat(feeds.find("wire").orElseThrow().paused()).isFalse();
         assertThat(Main.execute("feeds", "--db", dbFile.toString(), "--resume", "nope")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).endsWith(System.lineSeparator()
+        assertThat(std.err()).endsWith(System.lineSeparator()
                 + "feeds: no feed 'nope' in the database" + System.lineSeparator());
     }
 }

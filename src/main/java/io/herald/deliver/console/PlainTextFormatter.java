@@ -35,17 +35,7 @@ public final class PlainTextFormatter {
     /** The alert as lines ending with {@code \n}, the last one being {@link #SEPARATOR}. */
     public String format(Alert alert) {
         AlertLayout layout = AlertLayout.of(alert, time);
-        List<String> lines = new ArrayList<>();
-        lines.add(layout.title());
-        if (!layout.meta().isEmpty()) {
-            lines.add(layout.meta());
-        }
-        if (!layout.sentences().isEmpty()) {
-            lines.add(layout.summary());
-        }
-        if (!layout.query().isEmpty()) {
-            lines.add("Matched: " + layout.query());
-        }
+        List<String> lines = new ArrayList<>(layout.plainLines());
         String link = AlertLayout.oneLine(alert.item().link());
         if (!link.isEmpty()) {
             lines.add(link);

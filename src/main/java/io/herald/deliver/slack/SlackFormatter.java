@@ -128,17 +128,7 @@ final class SlackFormatter {
 
     /** Title, details, summary and link as plain lines, escaped, within Slack's notification text limit. */
     private static String fallbackText(AlertLayout layout) {
-        List<String> lines = new ArrayList<>();
-        lines.add(layout.title());
-        if (!layout.meta().isEmpty()) {
-            lines.add(layout.meta());
-        }
-        if (!layout.sentences().isEmpty()) {
-            lines.add(layout.summary());
-        }
-        if (!layout.query().isEmpty()) {
-            lines.add("Matched: " + layout.query());
-        }
+        List<String> lines = new ArrayList<>(layout.plainLines());
         layout.link().ifPresent(lines::add);
         return SlackMarkup.escapeWithin(String.join("\n", lines), MAX_FALLBACK_TEXT);
     }
