@@ -2,6 +2,7 @@ package io.herald.match;
 
 import io.herald.model.Item;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,6 +59,16 @@ public final class Document {
     /** The folded words of the text, in order. */
     public List<String> textWords() {
         return List.of(textWords);
+    }
+
+    /** The distinct folded words of the title and the text together, sorted; a read-only view, no copy. */
+    public List<String> vocabulary() {
+        return Collections.unmodifiableList(Arrays.asList(vocabulary));
+    }
+
+    /** The distinct folded words of the title, sorted; a read-only view, no copy. */
+    public List<String> titleVocabulary() {
+        return Collections.unmodifiableList(Arrays.asList(titleVocabulary));
     }
 
     boolean hasSource(String foldedFeedId) {

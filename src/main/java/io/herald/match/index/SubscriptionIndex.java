@@ -1,0 +1,188 @@
+package io.herald.match.index;
+
+import io.herald.match.Document;
+import io.herald.match.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Matches a document against many subscriptions at a cost that follows the document and its matches, not the number
+ * of subscriptions; exactly {@link Query#matches} for each subscription, plus its feed limit.
+ *
+ * <p>How: each query is compiled to a small {@link Program} over interned word ids and filed under a few anchor
+ * keys ({@link Anchors}): every document it matches contains one of them. A document is tokenised once (by
+ * {@link Document}); its distinct words, their first 1-3 chars, its title words and its feed id are looked up in the
+ * posting lists; only the subscriptions found there are checked, and not even those when the key alone decides
+ * (a one-word query). Memory per subscription is a few primitive array cells plus its program ({@code int[]}).
+ *
+ * <p>Thread safety: a {@link ReentrantReadWriteLock}. {@link #match} holds the read lock for one document (tens of
+ * microseconds), so any number of threads match at once; {@link #add} and {@link #remove} take the write lock and
+ * change the posting lists in place (no rebuild; removal scans the key's posting list), so a change is visible to
+ * every match that starts after it returns. The lock was chosen over copy-on-write posting lists because popular
+ * keys have long lists that would be copied on every change, and over optimistic reads because a reader could then
+ * see a slot reused by another subscription mid-document.
+ */
+public final class SubscriptionIndex {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final WordDictionary dictionary = new WordDictionary();
+    private final PostingLists postings = new PostingLists();
+    private final SlotTable slots = new SlotTable();
+    private final LongIntMap slotOfId = new LongIntMap();
+    private final FeedSets feedSets = new FeedSets();
+    /** How many prefix keys of each length (1..3) there are, anywhere ([0]) and title-only ([1]). */
+    private final int[][] prefixKeyCounts = new int[2][Anchors.PREFIX_KEY_LENGTH + 1];
+    private final ThreadLocal<MatchScratch> scratch;
+
+    public SubscriptionIndex() {
+        scratch = ThreadLocal.withInitial(() -> new MatchScratch(dictionary));
+    }
+
+    /**
+     * Adds subscription {@code id}, or replaces it if present.
+     *
+     * @param feeds the feed ids it is limited to (compared exactly with {@link Document#source()}); empty = all
+     */
+    public void add(long id, Query query, Set<String> feeds) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(feeds, "feeds");
+        lock.writeLock().lock();
+        try {
+            removeLocked(id);
+            int[] program = QueryCompiler.compile(query, dictionary);
+            int[] anchors = Anchors.of(program, dictionary, true);
+            int feedSet = feedSets.intern(feeds);
+            int slot = slots.allocate(id, program, feedSet);
+            int flags = (anchors.length > 1 ? Anchors.SEVERAL : 0) | (feedSet != 0 ? Anchors.FEEDS : 0);
+            for (int packed : anchors) {
+                int key = packed >>> 1;
+                postings.add(key, slot << Anchors.FLAG_BITS | flags | (packed & 1));
+                countPrefixKey(key, 1);
+            }
+            slotOfId.put(id, slot);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes subscription {@code id}; false if it was not there. */
+    public boolean remove(long id) {
+        lock.writeLock().lock();
+        try {
+            return removeLocked(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Whether subscription {@code id} is in the index. */
+    public boolean contains(long id) {
+        lock.readLock().lock();
+        try {
+            return slotOfId.get(id) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many subscriptions the index holds. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return slotOfId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The ids of the subscriptions that match {@code document}, each once, in no particular order. */
+    public long[] match(Document document) {
+        MatchScratch run = scratch.get();
+        lock.readLock().lock();
+        try {
+            IntList matched = matchSlots(document, run);
+            long[] ids = new long[matched.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = slots.id(matched.get(i));
+            }
+            return ids;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The subscriptions that match {@code document}, each with its explanation, in no particular order. */
+    public List<MatchExplanation> matchExplained(Document document) {
+        MatchScratch run = scratch.get();
+        lock.readLock().lock();
+        try {
+            IntList matched = matchSlots(document, run);
+            Explainer explainer = new Explainer(dictionary, document);
+            List<MatchExplanation> out = new ArrayList<>(matched.size());
+            for (int i = 0; i < matched.size(); i++) {
+                int slot = matched.get(i);
+                out.add(explainer.explain(slots.id(slot), slots.program(slot)));
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Why subscription {@code id} matches {@code document}; empty if it is not in the index or does not match. */
+    public Optional<MatchExplanation> explain(long id, Document document) {
+        MatchScratch run = scratch.get();
+        lock.readLock().lock();
+        try {
+            int slot = slotOfId.get(id);
+            if (slot < 0 || !feedSets.allows(slots.feedSet(slot), document.source())) {
+                return Optional.empty();
+            }
+            int[] program = slots.program(slot);
+            run.collect(document, null, 0, 0);
+            if (!Program.matches(program, run.view())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Explainer(dictionary, document).explain(id, program));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private IntList matchSlots(Document document, MatchScratch run) {
+        run.collect(document, postings, prefixMask(0), prefixMask(1));
+        return run.resolve(slots, feedSets);
+    }
+
+    private int prefixMask(int titleOnly) {
+        int mask = 0;
+        for (int length = 1; length <= Anchors.PREFIX_KEY_LENGTH; length++) {
+            mask |= prefixKeyCounts[titleOnly][length] > 0 ? 1 << length : 0;
+        }
+        return mask;
+    }
+
+    private boolean removeLocked(long id) {
+        int slot = slotOfId.remove(id);
+        if (slot < 0) {
+            return false;
+        }
+        for (int packed : Anchors.of(slots.program(slot), dictionary, false)) {
+            postings.remove(packed >>> 1, slot);
+            countPrefixKey(packed >>> 1, -1);
+        }
+        slots.release(slot);
+        return true;
+    }
+
+    private void countPrefixKey(int key, int delta) {
+        int kind = key % Anchors.KINDS;
+        if (kind == Anchors.ANY_PREFIX || kind == Anchors.TITLE_PREFIX) {
+            int length = dictionary.word(key / Anchors.KINDS).length();
+            prefixKeyCounts[kind == Anchors.ANY_PREFIX ? 0 : 1][length] += delta;
+        }
+    }
+}
