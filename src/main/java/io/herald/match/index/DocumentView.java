@@ -1,91 +1,189 @@
 package io.herald.match.index;
 
 import io.herald.match.Document;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What the compiled queries ask of one document, answered with dictionary ids: which query words it contains
- * (anywhere or in the title), whether a word starts with a prefix, whether a phrase occurs, which feed it is from.
- * Presence is a stamp per dictionary id (the stamp is bumped per document, so nothing is cleared); word positions
- * for phrases are looked up only when a phrase has to be checked. One instance per thread, reused.
+ * One document as the compiled queries see it, built in one pass over its words: the dictionary id of every word
+ * (for phrases), which query words it contains anywhere and in the title (a stamp per dictionary id, bumped per
+ * document, so nothing is cleared), the anchor keys it reaches that have subscriptions, and, for prefix checks, the
+ * positions of its words chained by their first three chars. The words are never sorted. One instance per thread.
  */
 final class DocumentView {
+    private static final int CHAIN = Anchors.PREFIX_KEY_LENGTH;
+
     private final WordDictionary dictionary;
+    private final IntList keys = new IntList();
     private int[] anyStamp = new int[0];
     private int[] titleStamp = new int[0];
-    private int stamp;
-    private Document document;
-    private List<String> vocabulary;
-    private List<String> titleVocabulary;
-    private int sourceId;
-    private boolean positioned;
-    private List<String> titleWords;
-    private List<String> textWords;
+    private int[] keyStamp = new int[0];
+    private int[] chainStamp = new int[0];
+    private int[] chainHead = new int[0];
+    private int[] chainNext = new int[256];
     private int[] titleIds = new int[16];
     private int[] textIds = new int[256];
+    private int stamp;
+    private PostingLists postings;
+    private boolean chained;
+    private Document document;
+    private List<String> titleWords;
+    private List<String> textWords;
+    private int sourceId;
 
     DocumentView(WordDictionary dictionary) {
         this.dictionary = dictionary;
     }
 
-    /** Starts on a new document; {@link #see} must then be called for each of its known distinct words. */
-    void load(Document document) {
+    /**
+     * Reads {@code document}. When {@code postings} is given, notes each anchor key the document reaches that has
+     * subscriptions: its words anywhere and in the title, its feed id, and its words' first 1-3 chars for the
+     * lengths set in the masks (bit {@code n}: prefix keys of length {@code n} exist). With {@code chain}, words
+     * are chained by their first three chars for {@link #hasPrefix}.
+     */
+    void load(Document document, PostingLists postings, int prefixMask, int titlePrefixMask, boolean chain) {
+        prepare();
+        this.document = document;
+        this.postings = postings;
+        this.chained = chain;
+        keys.clear();
+        titleWords = document.titleWords();
+        textWords = document.textWords();
+        titleIds = scan(titleWords, titleIds, true, 0, prefixMask, titlePrefixMask);
+        textIds = scan(textWords, textIds, false, titleWords.size(), prefixMask, 0);
+        String source = document.source();
+        sourceId = source.isEmpty() ? -1 : dictionary.find(source.toLowerCase(Locale.ROOT));
+        if (sourceId >= 0) {
+            note(Anchors.key(sourceId, Anchors.SOURCE));
+        }
+    }
+
+    private void prepare() {
         int size = dictionary.size();
         if (anyStamp.length < size) {
             int capacity = Math.max(size, anyStamp.length * 3 / 2 + 64);
             anyStamp = new int[capacity];
             titleStamp = new int[capacity];
+            chainStamp = new int[capacity];
+            chainHead = new int[capacity];
+            keyStamp = new int[capacity * Anchors.KINDS];
             stamp = 0;
         }
         if (++stamp == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(anyStamp, 0);
-            java.util.Arrays.fill(titleStamp, 0);
+            for (int[] stamps : new int[][] {anyStamp, titleStamp, chainStamp, keyStamp}) {
+                Arrays.fill(stamps, 0);
+            }
             stamp = 1;
         }
-        this.document = document;
-        this.vocabulary = document.vocabulary();
-        this.titleVocabulary = document.titleVocabulary();
-        String source = document.source();
-        this.sourceId = source.isEmpty() ? -1 : dictionary.find(source.toLowerCase(Locale.ROOT));
-        this.positioned = false;
+    }
+
+    private int[] scan(List<String> words, int[] ids, boolean title, int offset, int anyMask, int titleMask) {
+        int n = words.size();
+        int[] out = ids.length >= n ? ids : new int[Math.max(n, ids.length * 2)];
+        if (chainNext.length < offset + n) {
+            chainNext = Arrays.copyOf(chainNext, Math.max(offset + n, chainNext.length * 2));
+        }
+        boolean prefixes = anyMask != 0 || titleMask != 0 || chained;
+        for (int i = 0; i < n; i++) {
+            String word = words.get(i);
+            int id = dictionary.find(word);
+            out[i] = id;
+            if (id >= 0) {
+                if ((title ? titleStamp : anyStamp)[id] == stamp) {
+                    continue;
+                }
+                anyStamp[id] = stamp;
+                note(Anchors.key(id, Anchors.ANY_WORD));
+                if (title) {
+                    titleStamp[id] = stamp;
+                    note(Anchors.key(id, Anchors.TITLE_WORD));
+                }
+            }
+            if (prefixes) {
+                prefixes(word, offset + i, anyMask, titleMask);
+            }
+        }
+        return out;
+    }
+
+    private void prefixes(String word, int position, int anyMask, int titleMask) {
+        int longest = Math.min(CHAIN, word.length());
+        for (int length = 1; length <= longest; length++) {
+            boolean any = (anyMask & 1 << length) != 0;
+            boolean inTitle = (titleMask & 1 << length) != 0;
+            boolean chain = chained && length == CHAIN;
+            if (!any && !inTitle && !chain) {
+                continue;
+            }
+            int id = dictionary.find(word, length);
+            if (id < 0) {
+                continue;
+            }
+            if (any) {
+                note(Anchors.key(id, Anchors.ANY_PREFIX));
+            }
+            if (inTitle) {
+                note(Anchors.key(id, Anchors.TITLE_PREFIX));
+            }
+            if (chain) {
+                chainNext[position] = chainStamp[id] == stamp ? chainHead[id] : -1;
+                chainHead[id] = position;
+                chainStamp[id] = stamp;
+            }
+        }
+    }
+
+    private void note(int key) {
+        if (keyStamp[key] != stamp) {
+            keyStamp[key] = stamp;
+            if (postings != null && postings.list(key)[0] > 0) {
+                keys.add(key);
+            }
+        }
+    }
+
+    /** The anchor keys noted by {@link #load}, each once. */
+    IntList keys() {
+        return keys;
     }
 
     Document document() {
         return document;
     }
 
-    List<String> vocabulary() {
-        return vocabulary;
-    }
-
-    List<String> titleVocabulary() {
-        return titleVocabulary;
-    }
-
-    int sourceId() {
-        return sourceId;
-    }
-
-    /** Records that the document contains the word with dictionary id {@code id} (in the title too, if so). */
-    void see(int id, boolean inTitle) {
-        anyStamp[id] = stamp;
-        if (inTitle) {
-            titleStamp[id] = stamp;
-        }
-    }
-
     boolean hasWord(int id, boolean titleOnly) {
         return (titleOnly ? titleStamp : anyStamp)[id] == stamp;
     }
 
-    boolean hasPrefix(int id, boolean titleOnly) {
-        return hasPrefix(titleOnly ? titleVocabulary : vocabulary, dictionary.word(id));
-    }
-
     boolean isSource(int id) {
         return id == sourceId;
+    }
+
+    /** Whether a word of the title (or the text too, unless title-only) starts with the string {@code id}. */
+    boolean hasPrefix(int id, boolean titleOnly) {
+        String prefix = dictionary.word(id);
+        if (chained && prefix.length() >= CHAIN) {
+            int key = dictionary.find(prefix, CHAIN);
+            int titleCount = titleWords.size();
+            for (int at = key >= 0 && chainStamp[key] == stamp ? chainHead[key] : -1; at >= 0; at = chainNext[at]) {
+                if (at < titleCount ? titleWords.get(at).startsWith(prefix)
+                        : !titleOnly && textWords.get(at - titleCount).startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return startsAny(titleWords, prefix) || (!titleOnly && startsAny(textWords, prefix));
+    }
+
+    private static boolean startsAny(List<String> words, String prefix) {
+        for (int i = 0, n = words.size(); i < n; i++) {
+            if (words.get(i).startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words {@code program[from .. from+n)} next to each other in the title, or the text unless title-only. */
@@ -97,10 +195,9 @@ final class DocumentView {
             }
         }
         String prefix = prefixLast ? dictionary.word(program[from + n - 1]) : null;
-        if (prefixLast && !hasPrefix(titleOnly ? titleVocabulary : vocabulary, prefix)) {
+        if (prefixLast && !hasPrefix(program[from + n - 1], titleOnly)) {
             return false;
         }
-        position();
         return inField(titleIds, titleWords, program, from, n, prefix)
                 || (!titleOnly && inField(textIds, textWords, program, from, n, prefix));
     }
@@ -108,7 +205,7 @@ final class DocumentView {
     private static boolean inField(int[] ids, List<String> words, int[] program, int from, int n, String prefix) {
         int whole = prefix == null ? n : n - 1;
         int first = program[from];
-        for (int start = 0; start + n <= words.size(); start++) {
+        for (int start = 0, end = words.size() - n; start <= end; start++) {
             if (ids[start] != first) {
                 continue;
             }
@@ -121,35 +218,5 @@ final class DocumentView {
             }
         }
         return false;
-    }
-
-    /** Dictionary ids of the words in order, -1 for words no query uses. */
-    private void position() {
-        if (positioned) {
-            return;
-        }
-        titleWords = document.titleWords();
-        textWords = document.textWords();
-        titleIds = ids(titleWords, titleIds);
-        textIds = ids(textWords, textIds);
-        positioned = true;
-    }
-
-    private int[] ids(List<String> words, int[] buffer) {
-        int[] ids = buffer.length >= words.size() ? buffer : new int[Math.max(words.size(), buffer.length * 2)];
-        for (int i = 0; i < words.size(); i++) {
-            ids[i] = dictionary.find(words.get(i));
-        }
-        return ids;
-    }
-
-    /** As {@link Document}: a binary search over the sorted distinct words. */
-    static boolean hasPrefix(List<String> sortedWords, String prefix) {
-        int at = Collections.binarySearch(sortedWords, prefix);
-        if (at >= 0) {
-            return true;
-        }
-        int insertion = -at - 1;
-        return insertion < sortedWords.size() && sortedWords.get(insertion).startsWith(prefix);
     }
 }

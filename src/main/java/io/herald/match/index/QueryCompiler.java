@@ -43,6 +43,10 @@ final class QueryCompiler implements QueryVisitor<int[]> {
     public int[] term(List<String> words, boolean prefix, boolean titleOnly) {
         terms++;
         int flags = titleOnly ? Program.TITLE : 0;
+        String last = words.get(words.size() - 1);
+        if (prefix && last.length() >= Anchors.PREFIX_KEY_LENGTH) {
+            dictionary.intern(last.substring(0, Anchors.PREFIX_KEY_LENGTH));
+        }
         if (words.size() == 1) {
             int id = dictionary.intern(words.get(0));
             return new int[] {Program.op(prefix ? Program.PREFIX : Program.WORD, flags, id)};

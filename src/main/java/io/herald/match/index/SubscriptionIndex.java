@@ -35,6 +35,8 @@ public final class SubscriptionIndex {
     private final FeedSets feedSets = new FeedSets();
     /** How many prefix keys of each length (1..3) there are, anywhere ([0]) and title-only ([1]). */
     private final int[][] prefixKeyCounts = new int[2][Anchors.PREFIX_KEY_LENGTH + 1];
+    /** How many subscriptions have a prefix of three or more chars, which documents must chain words for. */
+    private int longPrefixPrograms;
     private final ThreadLocal<MatchScratch> scratch;
 
     public SubscriptionIndex() {
@@ -63,6 +65,7 @@ public final class SubscriptionIndex {
                 countPrefixKey(key, 1);
             }
             slotOfId.put(id, slot);
+            longPrefixPrograms += hasLongPrefix(program) ? 1 : 0;
         } finally {
             lock.writeLock().unlock();
         }
@@ -142,7 +145,7 @@ public final class SubscriptionIndex {
                 return Optional.empty();
             }
             int[] program = slots.program(slot);
-            run.collect(document, null, 0, 0);
+            run.view().load(document, null, 0, 0, longPrefixPrograms > 0);
             if (!Program.matches(program, run.view())) {
                 return Optional.empty();
             }
@@ -153,8 +156,8 @@ public final class SubscriptionIndex {
     }
 
     private IntList matchSlots(Document document, MatchScratch run) {
-        run.collect(document, postings, prefixMask(0), prefixMask(1));
-        return run.resolve(slots, feedSets);
+        run.view().load(document, postings, prefixMask(0), prefixMask(1), longPrefixPrograms > 0);
+        return run.resolve(postings, slots, feedSets);
     }
 
     private int prefixMask(int titleOnly) {
@@ -174,8 +177,22 @@ public final class SubscriptionIndex {
             postings.remove(packed >>> 1, slot);
             countPrefixKey(packed >>> 1, -1);
         }
+        longPrefixPrograms -= hasLongPrefix(slots.program(slot)) ? 1 : 0;
         slots.release(slot);
         return true;
+    }
+
+    private boolean hasLongPrefix(int[] program) {
+        for (int pc = 0; pc < program.length; pc += Program.width(program, pc)) {
+            int op = program[pc];
+            int code = Program.code(op);
+            int last = code == Program.PREFIX ? Program.arg(op)
+                    : code == Program.PHRASE && Program.prefixLast(op) ? program[pc + Program.arg(op)] : -1;
+            if (last >= 0 && dictionary.word(last).length() >= Anchors.PREFIX_KEY_LENGTH) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void countPrefixKey(int key, int delta) {
