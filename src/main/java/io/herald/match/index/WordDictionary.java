@@ -4,9 +4,9 @@ package io.herald.match.index;
  * Interns the strings that queries use (words, prefixes, prefix keys, feed ids) as dense int ids, and finds the id
  * of a string, or of the first {@code length} chars of a string, without allocating.
  *
- * <p>Open addressing with linear probing, split into segments that grow on their own, so that adding a word never
- * rehashes the whole dictionary at once. Ids are never reused: a word stays once a query has used it (a few dozen
- * bytes per distinct word). Not thread-safe: {@link SubscriptionIndex} guards it.
+ * <p>Open addressing with linear probing, at most half full, split into segments that grow on their own, so that
+ * adding a word never rehashes the whole dictionary at once. Ids are never reused: a word stays once a query has
+ * used it (a few dozen bytes per distinct word). Not thread-safe: {@link SubscriptionIndex} guards it.
  */
 final class WordDictionary {
     private static final int SEGMENT_BITS = 6;
@@ -65,15 +65,14 @@ final class WordDictionary {
 
     private int find(String word, int length, int hash) {
         Segment segment = segments[hash >>> (32 - SEGMENT_BITS)];
-        int[] ids = segment.ids;
-        int[] hashes = segment.hashes;
-        int mask = ids.length - 1;
-        for (int at = hash & mask; ; at = (at + 1) & mask) {
-            int stored = ids[at];
+        int[] table = segment.table;
+        int mask = table.length - 2;
+        for (int at = (hash << 1) & mask; ; at = (at + 2) & mask) {
+            int stored = table[at + 1];
             if (stored == 0) {
                 return -1;
             }
-            if (hashes[at] == hash) {
+            if (table[at] == hash) {
                 String candidate = word(stored - 1);
                 if (candidate.length() == length && word.regionMatches(0, candidate, 0, length)) {
                     return stored - 1;
@@ -96,14 +95,16 @@ final class WordDictionary {
         return x ^ (x >>> 15);
     }
 
-    /** One part of the hash table: slots hold id + 1 (0 is empty) and the mixed hash. */
+    /**
+     * One part of the hash table, at most half full: pairs of (mixed hash, id + 1) side by side, so a probe for a
+     * word no query uses touches one cache line and never the strings.
+     */
     private static final class Segment {
-        int[] ids = new int[16];
-        int[] hashes = new int[16];
+        int[] table = new int[32];
         int used;
 
         void insert(int hash, int id) {
-            if ((used + 1) * 4 > ids.length * 3) {
+            if ((used + 1) * 4 > table.length) {
                 grow();
             }
             place(hash, id + 1);
@@ -111,23 +112,21 @@ final class WordDictionary {
         }
 
         private void place(int hash, int storedId) {
-            int mask = ids.length - 1;
-            int at = hash & mask;
-            while (ids[at] != 0) {
-                at = (at + 1) & mask;
+            int mask = table.length - 2;
+            int at = (hash << 1) & mask;
+            while (table[at + 1] != 0) {
+                at = (at + 2) & mask;
             }
-            ids[at] = storedId;
-            hashes[at] = hash;
+            table[at] = hash;
+            table[at + 1] = storedId;
         }
 
         private void grow() {
-            int[] oldIds = ids;
-            int[] oldHashes = hashes;
-            ids = new int[oldIds.length * 2];
-            hashes = new int[oldIds.length * 2];
-            for (int i = 0; i < oldIds.length; i++) {
-                if (oldIds[i] != 0) {
-                    place(oldHashes[i], oldIds[i]);
+            int[] old = table;
+            table = new int[old.length * 2];
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i + 1] != 0) {
+                    place(old[i], old[i + 1]);
                 }
             }
         }

@@ -38,20 +38,20 @@ class SubscriptionIndexPropertyTest {
 
     @Test
     void agreesWithEvaluatingEveryQueryThroughAddsRemovesAndReplacements() {
-        addRandom(4000);
-        checkRandomDocuments(250);
+        addRandom(3000);
+        checkRandomDocuments(200);
         for (int round = 0; round < 4; round++) {
             removeRandom(subscriptions.size() / 3);
             replaceRandom(300);
             addRandom(800);
             assertThat(index.size()).isEqualTo(subscriptions.size());
-            checkRandomDocuments(120);
+            checkRandomDocuments(80);
         }
         removeRandom(subscriptions.size());
         assertThat(index.size()).isZero();
         assertThat(index.match(generator.document())).isEmpty();
-        assertThat(matches).as("matches seen").isGreaterThan(20_000);
-        assertThat(explained).as("explanations checked").isGreaterThan(2_000);
+        assertThat(matches).as("matches seen").isGreaterThan(10_000);
+        assertThat(explained).as("explanations checked").isGreaterThan(1_000);
     }
 
     private void addRandom(int count) {
@@ -99,7 +99,9 @@ class SubscriptionIndexPropertyTest {
             assertThat(actual).as("no duplicates for %s", document).doesNotHaveDuplicates();
             assertThat(asSet(actual)).as("matches for %s", document).isEqualTo(expected);
             matches += expected.size();
-            checkExplanations(document, expected);
+            if (d % 2 == 0) {
+                checkExplanations(document, expected);
+            }
         }
     }
 

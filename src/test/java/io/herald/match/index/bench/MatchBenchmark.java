@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Matching benchmark: {@link SubscriptionIndex} and Lucene Monitor side by side on the {@link Workload} at several
  * subscription counts; prints a Markdown table. Run with {@code mvn -B -Pbench -DskipTests test}
- * (see docs/benchmarks.md); system properties {@code bench.sizes} and {@code bench.runs}.
+ * (see docs/benchmarks.md); system properties {@code bench.sizes}, {@code bench.runs}, {@code bench.vocabulary}
+ * and {@code bench.queryMinRank}.
  */
 public final class MatchBenchmark {
     private static final Budget HERALD = new Budget(1_000, 2_000, 400_000);
@@ -24,23 +25,31 @@ public final class MatchBenchmark {
     private static final Budget LUCENE_LARGE = new Budget(500, 10_000, 200);
     private static final int LATENCY_SAMPLES = 2_000;
 
-    private final Workload workload = new Workload(2024);
-    private final List<Article> articles = workload.articles(2_000, 7);
+    private final Workload workload;
+    private final List<Article> articles;
     private final int runs;
+    private final String shape;
     private final List<Row> rows = new ArrayList<>();
 
     private record Row(int size, String engine, String build, double heapBytes, Result one, Result two,
                        String changes, String note) {}
 
-    private MatchBenchmark(int runs) {
+    private MatchBenchmark(int runs, int vocabulary, int queryMinRank) {
         this.runs = runs;
+        this.workload = new Workload(2024, vocabulary, queryMinRank);
+        this.articles = workload.articles(2_000, 7);
+        this.shape = String.format(Locale.ROOT, "vocabulary %,d words, query words from rank %,d", vocabulary,
+                queryMinRank);
     }
 
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000,1000000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
-        MatchBenchmark bench = new MatchBenchmark(runs);
+        int vocabulary = Integer.parseInt(System.getProperty("bench.vocabulary", "" + Workload.DEFAULT_VOCABULARY));
+        int queryMinRank = Integer.parseInt(System.getProperty("bench.queryMinRank",
+                "" + Workload.DEFAULT_QUERY_MIN_RANK));
+        MatchBenchmark bench = new MatchBenchmark(runs, vocabulary, queryMinRank);
         int largest = Arrays.stream(sizes).max().orElseThrow();
         List<Subscription> all = bench.workload.subscriptions(largest + LATENCY_SAMPLES, 9);
         List<Subscription> extra = all.subList(largest, all.size());
@@ -150,8 +159,8 @@ public final class MatchBenchmark {
 
     private void print(int[] sizes) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nMatching benchmark: %,d articles of ~3 KB, %d run(s) per figure "
-                        + "(medians), %d cores, Java %s, max heap %,d MB%n%n", articles.size(), runs,
+        out.append(String.format(Locale.ROOT, "%nMatching benchmark: %,d articles of ~3 KB, %s, %d run(s) per "
+                        + "figure (medians), %d cores, Java %s, max heap %,d MB%n%n", articles.size(), shape, runs,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20));
         out.append("| subscriptions | engine | build | heap B/sub | articles/s 1 thread | articles/s 2 threads "

@@ -8,17 +8,18 @@ import java.util.Set;
 
 /**
  * The benchmark's synthetic news: a vocabulary of pronounceable words ranked by a Zipf law (frequent words short),
- * articles of about 3 KB of sentences drawn from it with common collocations mixed in, and subscriptions of 1-3
- * words or phrases, 20% of them with AND/NOT, 10% limited to one or two feeds.
+ * articles of about 3 KB of sentences drawn from it with collocations (fixed phrases) mixed in, and subscriptions of
+ * 1-3 words or phrases, 20% of them with AND/NOT, 10% limited to one or two feeds.
  *
- * <p>Query words come from the same Zipf law restricted to ranks {@value #QUERY_MIN_RANK} and rarer (nobody
- * subscribes to "the" or "said"); the benchmark prints the resulting matches per article so the fan-out is visible.
+ * <p>Query words come from the same Zipf law restricted to the ranks from {@code queryMinRank} on: people subscribe
+ * to names and topics, not to "the" or "said". That rank sets the fan-out (matches per article), which the benchmark
+ * prints; the default gives about one match per thousand subscriptions per article.
  */
 final class Workload {
-    static final int VOCABULARY = 50_000;
-    static final int QUERY_MIN_RANK = 1_000;
+    static final int DEFAULT_VOCABULARY = 200_000;
+    static final int DEFAULT_QUERY_MIN_RANK = 10_000;
     static final int FEEDS = 20;
-    private static final int COLLOCATIONS = 5_000;
+    private static final int COLLOCATIONS = 20_000;
     private static final String CONSONANTS = "bcdfghjklmnprstvwz";
     private static final String VOWELS = "aeiou";
 
@@ -35,17 +36,21 @@ final class Workload {
     private final Zipf phrases;
 
     Workload(long seed) {
+        this(seed, DEFAULT_VOCABULARY, DEFAULT_QUERY_MIN_RANK);
+    }
+
+    Workload(long seed, int vocabulary, int queryMinRank) {
         Random random = new Random(seed);
         Set<String> seen = new HashSet<>();
-        while (words.size() < VOCABULARY) {
+        while (words.size() < vocabulary) {
             String word = word(random, words.size());
             if (seen.add(word)) {
                 words.add(word);
             }
         }
-        allWords = new Zipf(0, VOCABULARY);
-        queryWords = new Zipf(QUERY_MIN_RANK, VOCABULARY);
-        phrases = new Zipf(0, COLLOCATIONS);
+        allWords = new Zipf(0, vocabulary);
+        queryWords = new Zipf(queryMinRank, vocabulary);
+        phrases = new Zipf(COLLOCATIONS / 10, COLLOCATIONS + COLLOCATIONS / 10);
         for (int i = 0; i < COLLOCATIONS; i++) {
             int n = random.nextInt(4) == 0 ? 3 : 2;
             List<String> phrase = new ArrayList<>();
@@ -101,7 +106,12 @@ final class Workload {
     }
 
     private String phrase(Random random) {
-        return "\"" + collocations.get(phrases.sample(random)) + "\"";
+        return "\"" + collocation(random) + "\"";
+    }
+
+    /** Collocations follow a flattened Zipf law: no phrase is in every article. */
+    private String collocation(Random random) {
+        return collocations.get(phrases.sample(random) - COLLOCATIONS / 10);
     }
 
     private String text(Random random) {
@@ -115,8 +125,8 @@ final class Workload {
     private String sentence(Random random, int length, boolean punctuated) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            String token = random.nextInt(30) == 0
-                    ? collocations.get(phrases.sample(random))
+            String token = random.nextInt(40) == 0
+                    ? collocation(random)
                     : words.get(allWords.sample(random));
             if (i == 0) {
                 token = Character.toUpperCase(token.charAt(0)) + token.substring(1);
