@@ -13,14 +13,18 @@ import java.util.Locale;
  */
 final class DocumentView {
     private static final int CHAIN = Anchors.PREFIX_KEY_LENGTH;
+    private static final int STRIDE = 8;
+    private static final int ANY_STAMP = 0;
+    private static final int TITLE_STAMP = 1;
+    private static final int PREFIX_STAMP = 2;
+    private static final int TITLE_PREFIX_STAMP = 3;
+    private static final int CHAIN_STAMP = 4;
+    private static final int CHAIN_HEAD = 5;
 
     private final WordDictionary dictionary;
     private final IntList keys = new IntList();
-    private int[] anyStamp = new int[0];
-    private int[] titleStamp = new int[0];
-    private int[] keyStamp = new int[0];
-    private int[] chainStamp = new int[0];
-    private int[] chainHead = new int[0];
+    /** Per dictionary id, side by side (one cache line): see the {@code *_STAMP} offsets and the chain head. */
+    private int[] stamps = new int[0];
     private int[] chainNext = new int[256];
     private int[] titleIds = new int[16];
     private int[] textIds = new int[256];
@@ -54,26 +58,19 @@ final class DocumentView {
         textIds = scan(textWords, textIds, false, titleWords.size(), prefixMask, 0);
         String source = document.source();
         sourceId = source.isEmpty() ? -1 : dictionary.find(source.toLowerCase(Locale.ROOT));
-        if (sourceId >= 0) {
-            note(Anchors.key(sourceId, Anchors.SOURCE));
+        if (sourceId >= 0 && postings != null) {
+            noteIf(postings.kinds(sourceId), sourceId, Anchors.SOURCE);
         }
     }
 
     private void prepare() {
-        int size = dictionary.size();
-        if (anyStamp.length < size) {
-            int capacity = Math.max(size, anyStamp.length * 3 / 2 + 64);
-            anyStamp = new int[capacity];
-            titleStamp = new int[capacity];
-            chainStamp = new int[capacity];
-            chainHead = new int[capacity];
-            keyStamp = new int[capacity * Anchors.KINDS];
+        long needed = (long) dictionary.size() * STRIDE;
+        if (stamps.length < needed) {
+            stamps = new int[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, stamps.length * 3L / 2 + 512))];
             stamp = 0;
         }
         if (++stamp == Integer.MAX_VALUE) {
-            for (int[] stamps : new int[][] {anyStamp, titleStamp, chainStamp, keyStamp}) {
-                Arrays.fill(stamps, 0);
-            }
+            Arrays.fill(stamps, 0);
             stamp = 1;
         }
     }
@@ -85,19 +82,24 @@ final class DocumentView {
             chainNext = Arrays.copyOf(chainNext, Math.max(offset + n, chainNext.length * 2));
         }
         boolean prefixes = anyMask != 0 || titleMask != 0 || chained;
+        int seenAt = title ? TITLE_STAMP : ANY_STAMP;
         for (int i = 0; i < n; i++) {
             String word = words.get(i);
             int id = dictionary.find(word);
             out[i] = id;
             if (id >= 0) {
-                if ((title ? titleStamp : anyStamp)[id] == stamp) {
+                int base = id * STRIDE;
+                if (stamps[base + seenAt] == stamp) {
                     continue;
                 }
-                anyStamp[id] = stamp;
-                note(Anchors.key(id, Anchors.ANY_WORD));
+                int kinds = postings == null ? 0 : postings.kinds(id);
+                if (stamps[base + ANY_STAMP] != stamp) {
+                    stamps[base + ANY_STAMP] = stamp;
+                    noteIf(kinds, id, Anchors.ANY_WORD);
+                }
                 if (title) {
-                    titleStamp[id] = stamp;
-                    note(Anchors.key(id, Anchors.TITLE_WORD));
+                    stamps[base + TITLE_STAMP] = stamp;
+                    noteIf(kinds, id, Anchors.TITLE_WORD);
                 }
             }
             if (prefixes) {
@@ -120,26 +122,27 @@ final class DocumentView {
             if (id < 0) {
                 continue;
             }
-            if (any) {
-                note(Anchors.key(id, Anchors.ANY_PREFIX));
+            int base = id * STRIDE;
+            int kinds = postings == null ? 0 : postings.kinds(id);
+            if (any && stamps[base + PREFIX_STAMP] != stamp) {
+                stamps[base + PREFIX_STAMP] = stamp;
+                noteIf(kinds, id, Anchors.ANY_PREFIX);
             }
-            if (inTitle) {
-                note(Anchors.key(id, Anchors.TITLE_PREFIX));
+            if (inTitle && stamps[base + TITLE_PREFIX_STAMP] != stamp) {
+                stamps[base + TITLE_PREFIX_STAMP] = stamp;
+                noteIf(kinds, id, Anchors.TITLE_PREFIX);
             }
             if (chain) {
-                chainNext[position] = chainStamp[id] == stamp ? chainHead[id] : -1;
-                chainHead[id] = position;
-                chainStamp[id] = stamp;
+                chainNext[position] = stamps[base + CHAIN_STAMP] == stamp ? stamps[base + CHAIN_HEAD] : -1;
+                stamps[base + CHAIN_HEAD] = position;
+                stamps[base + CHAIN_STAMP] = stamp;
             }
         }
     }
 
-    private void note(int key) {
-        if (keyStamp[key] != stamp) {
-            keyStamp[key] = stamp;
-            if (postings != null && postings.list(key)[0] > 0) {
-                keys.add(key);
-            }
+    private void noteIf(int kinds, int id, int kind) {
+        if ((kinds & 1 << kind) != 0) {
+            keys.add(Anchors.key(id, kind));
         }
     }
 
@@ -153,7 +156,7 @@ final class DocumentView {
     }
 
     boolean hasWord(int id, boolean titleOnly) {
-        return (titleOnly ? titleStamp : anyStamp)[id] == stamp;
+        return stamps[id * STRIDE + (titleOnly ? TITLE_STAMP : ANY_STAMP)] == stamp;
     }
 
     boolean isSource(int id) {
@@ -166,7 +169,8 @@ final class DocumentView {
         if (chained && prefix.length() >= CHAIN) {
             int key = dictionary.find(prefix, CHAIN);
             int titleCount = titleWords.size();
-            for (int at = key >= 0 && chainStamp[key] == stamp ? chainHead[key] : -1; at >= 0; at = chainNext[at]) {
+            int head = key < 0 || stamps[key * STRIDE + CHAIN_STAMP] != stamp ? -1 : stamps[key * STRIDE + CHAIN_HEAD];
+            for (int at = head; at >= 0; at = chainNext[at]) {
                 if (at < titleCount ? titleWords.get(at).startsWith(prefix)
                         : !titleOnly && textWords.get(at - titleCount).startsWith(prefix)) {
                     return true;

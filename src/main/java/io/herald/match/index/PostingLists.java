@@ -6,7 +6,8 @@ import java.util.Arrays;
  * For each anchor key, the subscriptions (as posting entries, see {@link Anchors}) that a document containing the
  * key may match. A list is one {@code int[]} whose element 0 is its length; lists live in pages of 4096 keys so that
  * a new key never copies the whole table. Removing swaps the last entry into the hole, so order is arbitrary.
- * Not thread-safe.
+ * For each dictionary id, one byte says which of its keys ({@link Anchors} kinds) have entries, so a document word
+ * with no subscriptions costs one byte read. Not thread-safe.
  */
 final class PostingLists {
     private static final int PAGE_BITS = 12;
@@ -14,6 +15,13 @@ final class PostingLists {
     private static final int[] EMPTY = {0};
 
     private int[][][] pages = new int[16][][];
+    private byte[][] kinds = new byte[16][];
+
+    /** Bit {@code kind} is set when key {@code (id, kind)} has entries. */
+    int kinds(int id) {
+        int page = id >>> PAGE_BITS;
+        return page < kinds.length && kinds[page] != null ? kinds[page][id & (PAGE - 1)] : 0;
+    }
 
     /** The list of {@code key}: element 0 is the length, entries follow. Never null; do not modify. */
     int[] list(int key) {
@@ -36,6 +44,21 @@ final class PostingLists {
         }
         list[++list[0]] = entry;
         page[at] = list;
+        setKind(key, true);
+    }
+
+    private void setKind(int key, boolean present) {
+        int id = key / Anchors.KINDS;
+        int page = id >>> PAGE_BITS;
+        if (page >= kinds.length) {
+            kinds = Arrays.copyOf(kinds, Math.max(page + 1, kinds.length * 2));
+        }
+        if (kinds[page] == null) {
+            kinds[page] = new byte[PAGE];
+        }
+        int bit = 1 << (key % Anchors.KINDS);
+        int at = id & (PAGE - 1);
+        kinds[page][at] = (byte) (present ? kinds[page][at] | bit : kinds[page][at] & ~bit);
     }
 
     /** Removes the entry of {@code slot} (entries are {@code slot << Anchors.FLAG_BITS | flags}). */
@@ -59,6 +82,7 @@ final class PostingLists {
         int at = key & (PAGE - 1);
         if (list[0] == 0) {
             page[at] = null;
+            setKind(key, false);
         } else if (list.length > 16 && list[0] * 4 < list.length) {
             page[at] = Arrays.copyOf(list, list.length / 2);
         }

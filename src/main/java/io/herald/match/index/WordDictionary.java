@@ -1,25 +1,36 @@
 package io.herald.match.index;
 
+import java.util.Arrays;
+
 /**
  * Interns the strings that queries use (words, prefixes, prefix keys, feed ids) as dense int ids, and finds the id
  * of a string, or of the first {@code length} chars of a string, without allocating.
  *
- * <p>Open addressing with linear probing, at most half full, split into segments that grow on their own, so that
- * adding a word never rehashes the whole dictionary at once. Ids are never reused: a word stays once a query has
- * used it (a few dozen bytes per distinct word). Not thread-safe: {@link SubscriptionIndex} guards it.
+ * <p>Most folded words are a few ASCII letters and digits: up to 12 of them are packed exactly into a long (base
+ * 37), so finding such a word compares longs and never touches the stored strings; other strings are found by
+ * hash and compared. Both tables use open addressing with linear probing, at most half full, split into segments
+ * that grow on their own, so adding a word never rehashes everything at once. A 256 KB bit filter over the hashes
+ * answers most look-ups of words that no query uses (most of an article's words) from cache. Ids are never reused:
+ * a word stays once a query has used it (a few dozen bytes per distinct word). Not thread-safe:
+ * {@link SubscriptionIndex} guards it.
  */
 final class WordDictionary {
     private static final int SEGMENT_BITS = 6;
     private static final int PAGE_BITS = 12;
     private static final int PAGE = 1 << PAGE_BITS;
+    private static final int FILTER_BITS = 21;
+    private static final int MAX_PACKED = 12;
 
-    private final Segment[] segments = new Segment[1 << SEGMENT_BITS];
+    private final PackedSegment[] packed = new PackedSegment[1 << SEGMENT_BITS];
+    private final HashedSegment[] hashed = new HashedSegment[1 << SEGMENT_BITS];
+    private final long[] filter = new long[1 << (FILTER_BITS - 6)];
     private String[][] words = new String[16][];
     private int size;
 
     WordDictionary() {
-        for (int i = 0; i < segments.length; i++) {
-            segments[i] = new Segment();
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = new PackedSegment();
+            hashed[i] = new HashedSegment();
         }
     }
 
@@ -35,54 +46,72 @@ final class WordDictionary {
 
     /** The id of {@code word}, or -1. */
     int find(String word) {
-        return find(word, word.length(), mix(word.hashCode()));
+        return find(word, word.length());
     }
 
     /** The id of the first {@code length} chars of {@code word}, or -1. */
     int find(String word, int length) {
-        return find(word, length, mix(hash(word, length)));
+        long code = pack(word, length);
+        int hash = code > 0 ? mix(code) : mix(hash(word, length));
+        if ((filter[(hash >>> 6) & (filter.length - 1)] & 1L << hash) == 0) {
+            return -1;
+        }
+        return code > 0 ? packed[hash >>> (32 - SEGMENT_BITS)].find(code, hash)
+                : hashed[hash >>> (32 - SEGMENT_BITS)].find(word, length, hash, this);
     }
 
     /** The id of {@code word}, interning it when new. */
     int intern(String word) {
-        int hash = mix(word.hashCode());
-        int id = find(word, word.length(), hash);
+        int id = find(word);
         if (id >= 0) {
             return id;
         }
         id = size++;
         int page = id >>> PAGE_BITS;
         if (page == words.length) {
-            words = java.util.Arrays.copyOf(words, page * 2);
+            words = Arrays.copyOf(words, page * 2);
         }
         if (words[page] == null) {
             words[page] = new String[PAGE];
         }
         words[page][id & (PAGE - 1)] = word;
-        segments[hash >>> (32 - SEGMENT_BITS)].insert(hash, id);
+        long code = pack(word, word.length());
+        int hash = code > 0 ? mix(code) : mix(word.hashCode());
+        if (code > 0) {
+            packed[hash >>> (32 - SEGMENT_BITS)].insert(code, hash, id);
+        } else {
+            hashed[hash >>> (32 - SEGMENT_BITS)].insert(hash, id);
+        }
+        filter[(hash >>> 6) & (filter.length - 1)] |= 1L << hash;
         return id;
     }
 
-    private int find(String word, int length, int hash) {
-        Segment segment = segments[hash >>> (32 - SEGMENT_BITS)];
-        int[] table = segment.table;
-        int mask = table.length - 2;
-        for (int at = (hash << 1) & mask; ; at = (at + 2) & mask) {
-            int stored = table[at + 1];
-            if (stored == 0) {
+    /** The first {@code length} chars as a base-37 number when they are 1-12 of [a-z0-9], else -1. */
+    private static long pack(String word, int length) {
+        if (length > MAX_PACKED || length == 0) {
+            return -1;
+        }
+        long code = 0;
+        for (int i = 0; i < length; i++) {
+            char c = word.charAt(i);
+            int digit;
+            if (c >= 'a' && c <= 'z') {
+                digit = c - 'a' + 1;
+            } else if (c >= '0' && c <= '9') {
+                digit = c - '0' + 27;
+            } else {
                 return -1;
             }
-            if (table[at] == hash) {
-                String candidate = word(stored - 1);
-                if (candidate.length() == length && word.regionMatches(0, candidate, 0, length)) {
-                    return stored - 1;
-                }
-            }
+            code = code * 37 + digit;
         }
+        return code;
     }
 
     /** {@link String#hashCode()} of the first {@code length} chars. */
     private static int hash(String word, int length) {
+        if (length == word.length()) {
+            return word.hashCode();
+        }
         int h = 0;
         for (int i = 0; i < length; i++) {
             h = 31 * h + word.charAt(i);
@@ -90,22 +119,78 @@ final class WordDictionary {
         return h;
     }
 
-    private static int mix(int h) {
-        int x = h * 0x9E3779B9;
-        return x ^ (x >>> 15);
+    private static int mix(long h) {
+        long x = h * 0x9E3779B97F4A7C15L;
+        return (int) (x ^ (x >>> 32));
     }
 
-    /**
-     * One part of the hash table, at most half full: pairs of (mixed hash, id + 1) side by side, so a probe for a
-     * word no query uses touches one cache line and never the strings.
-     */
-    private static final class Segment {
+    /** Packed words: pairs of (code, id + 1) side by side, so a probe touches one cache line. */
+    private static final class PackedSegment {
+        long[] table = new long[32];
+        int used;
+
+        int find(long code, int hash) {
+            int mask = table.length - 2;
+            for (int at = (hash << 1) & mask; table[at + 1] != 0; at = (at + 2) & mask) {
+                if (table[at] == code) {
+                    return (int) table[at + 1] - 1;
+                }
+            }
+            return -1;
+        }
+
+        void insert(long code, int hash, int id) {
+            if ((used + 1) * 4 > table.length) {
+                long[] old = table;
+                table = new long[old.length * 2];
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i + 1] != 0) {
+                        place(old[i], mix(old[i]), old[i + 1]);
+                    }
+                }
+            }
+            place(code, hash, id + 1);
+            used++;
+        }
+
+        private void place(long code, int hash, long storedId) {
+            int mask = table.length - 2;
+            int at = (hash << 1) & mask;
+            while (table[at + 1] != 0) {
+                at = (at + 2) & mask;
+            }
+            table[at] = code;
+            table[at + 1] = storedId;
+        }
+    }
+
+    /** Other strings: pairs of (mixed hash, id + 1); a matching hash is confirmed against the stored string. */
+    private static final class HashedSegment {
         int[] table = new int[32];
         int used;
 
+        int find(String word, int length, int hash, WordDictionary owner) {
+            int mask = table.length - 2;
+            for (int at = (hash << 1) & mask; table[at + 1] != 0; at = (at + 2) & mask) {
+                if (table[at] == hash) {
+                    String candidate = owner.word(table[at + 1] - 1);
+                    if (candidate.length() == length && word.regionMatches(0, candidate, 0, length)) {
+                        return table[at + 1] - 1;
+                    }
+                }
+            }
+            return -1;
+        }
+
         void insert(int hash, int id) {
             if ((used + 1) * 4 > table.length) {
-                grow();
+                int[] old = table;
+                table = new int[old.length * 2];
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i + 1] != 0) {
+                        place(old[i], old[i + 1]);
+                    }
+                }
             }
             place(hash, id + 1);
             used++;
@@ -119,16 +204,6 @@ final class WordDictionary {
             }
             table[at] = hash;
             table[at + 1] = storedId;
-        }
-
-        private void grow() {
-            int[] old = table;
-            table = new int[old.length * 2];
-            for (int i = 0; i < old.length; i += 2) {
-                if (old[i + 1] != 0) {
-                    place(old[i], old[i + 1]);
-                }
-            }
         }
     }
 }
