@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One document as the compiled queries see it, built in one pass over its words: the dictionary id of every word
- * (for phrases), which query words it contains anywhere and in the title (a stamp per dictionary id, bumped per
- * document, so nothing is cleared), the anchor keys it reaches that have subscriptions, and, for prefix checks, the
- * positions of its words chained by their first three chars. The words are never sorted. One instance per thread.
+ * One document as the compiled queries see it, built in one pass over its words (title first, then text, numbered
+ * as one sequence of positions): the dictionary id at every position; which query words it contains anywhere and in
+ * the title; the positions of each query word, chained, for phrases; the positions of words chained by their first
+ * three chars, for prefixes; and the anchor keys it reaches that have subscriptions. Per-word facts are stamps in
+ * one int array (8 ints per dictionary id, one cache line), so nothing is cleared between documents. The words are
+ * never sorted. One instance per thread, reused.
  */
 final class DocumentView {
     private static final int CHAIN = Anchors.PREFIX_KEY_LENGTH;
@@ -20,20 +22,22 @@ final class DocumentView {
     private static final int TITLE_PREFIX_STAMP = 3;
     private static final int CHAIN_STAMP = 4;
     private static final int CHAIN_HEAD = 5;
+    private static final int WORD_STAMP = 6;
+    private static final int WORD_HEAD = 7;
 
     private final WordDictionary dictionary;
     private final IntList keys = new IntList();
-    /** Per dictionary id, side by side (one cache line): see the {@code *_STAMP} offsets and the chain head. */
     private int[] stamps = new int[0];
-    private int[] chainNext = new int[256];
-    private int[] titleIds = new int[16];
-    private int[] textIds = new int[256];
     private int stamp;
+    private int[] ids = new int[256];
+    private int[] nextSameWord = new int[256];
+    private int[] nextSamePrefix = new int[256];
     private PostingLists postings;
     private boolean chained;
     private Document document;
     private List<String> titleWords;
     private List<String> textWords;
+    private int titleCount;
     private int sourceId;
 
     DocumentView(WordDictionary dictionary) {
@@ -54,8 +58,16 @@ final class DocumentView {
         keys.clear();
         titleWords = document.titleWords();
         textWords = document.textWords();
-        titleIds = scan(titleWords, titleIds, true, 0, prefixMask, titlePrefixMask);
-        textIds = scan(textWords, textIds, false, titleWords.size(), prefixMask, 0);
+        titleCount = titleWords.size();
+        int total = titleCount + textWords.size();
+        if (ids.length < total) {
+            int capacity = Math.max(total, ids.length * 2);
+            ids = new int[capacity];
+            nextSameWord = new int[capacity];
+            nextSamePrefix = new int[capacity];
+        }
+        scan(titleWords, true, 0, prefixMask, titlePrefixMask);
+        scan(textWords, false, titleCount, prefixMask, 0);
         String source = document.source();
         sourceId = source.isEmpty() ? -1 : dictionary.find(source.toLowerCase(Locale.ROOT));
         if (sourceId >= 0 && postings != null) {
@@ -75,21 +87,21 @@ final class DocumentView {
         }
     }
 
-    private int[] scan(List<String> words, int[] ids, boolean title, int offset, int anyMask, int titleMask) {
-        int n = words.size();
-        int[] out = ids.length >= n ? ids : new int[Math.max(n, ids.length * 2)];
-        if (chainNext.length < offset + n) {
-            chainNext = Arrays.copyOf(chainNext, Math.max(offset + n, chainNext.length * 2));
-        }
+    private void scan(List<String> words, boolean title, int offset, int anyMask, int titleMask) {
         boolean prefixes = anyMask != 0 || titleMask != 0 || chained;
         int seenAt = title ? TITLE_STAMP : ANY_STAMP;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0, n = words.size(); i < n; i++) {
             String word = words.get(i);
+            int position = offset + i;
             int id = dictionary.find(word);
-            out[i] = id;
+            ids[position] = id;
             if (id >= 0) {
                 int base = id * STRIDE;
-                if (stamps[base + seenAt] == stamp) {
+                boolean again = stamps[base + WORD_STAMP] == stamp;
+                nextSameWord[position] = again ? stamps[base + WORD_HEAD] : -1;
+                stamps[base + WORD_HEAD] = position;
+                stamps[base + WORD_STAMP] = stamp;
+                if (again && stamps[base + seenAt] == stamp) {
                     continue;
                 }
                 int kinds = postings == null ? 0 : postings.kinds(id);
@@ -103,10 +115,9 @@ final class DocumentView {
                 }
             }
             if (prefixes) {
-                prefixes(word, offset + i, anyMask, titleMask);
+                prefixes(word, position, anyMask, titleMask);
             }
         }
-        return out;
     }
 
     private void prefixes(String word, int position, int anyMask, int titleMask) {
@@ -133,7 +144,7 @@ final class DocumentView {
                 noteIf(kinds, id, Anchors.TITLE_PREFIX);
             }
             if (chain) {
-                chainNext[position] = stamps[base + CHAIN_STAMP] == stamp ? stamps[base + CHAIN_HEAD] : -1;
+                nextSamePrefix[position] = stamps[base + CHAIN_STAMP] == stamp ? stamps[base + CHAIN_HEAD] : -1;
                 stamps[base + CHAIN_HEAD] = position;
                 stamps[base + CHAIN_STAMP] = stamp;
             }
@@ -168,11 +179,9 @@ final class DocumentView {
         String prefix = dictionary.word(id);
         if (chained && prefix.length() >= CHAIN) {
             int key = dictionary.find(prefix, CHAIN);
-            int titleCount = titleWords.size();
             int head = key < 0 || stamps[key * STRIDE + CHAIN_STAMP] != stamp ? -1 : stamps[key * STRIDE + CHAIN_HEAD];
-            for (int at = head; at >= 0; at = chainNext[at]) {
-                if (at < titleCount ? titleWords.get(at).startsWith(prefix)
-                        : !titleOnly && textWords.get(at - titleCount).startsWith(prefix)) {
+            for (int at = head; at >= 0; at = nextSamePrefix[at]) {
+                if ((!titleOnly || at < titleCount) && wordAt(at).startsWith(prefix)) {
                     return true;
                 }
             }
@@ -190,7 +199,15 @@ final class DocumentView {
         return false;
     }
 
-    /** The words {@code program[from .. from+n)} next to each other in the title, or the text unless title-only. */
+    private String wordAt(int position) {
+        return position < titleCount ? titleWords.get(position) : textWords.get(position - titleCount);
+    }
+
+    /**
+     * The words {@code program[from .. from+n)} next to each other within the title, or within the text unless
+     * title-only; the last one only has to start a word when {@code prefixLast}. Walks the occurrences of the first
+     * word only.
+     */
     boolean hasPhrase(int[] program, int from, int n, boolean prefixLast, boolean titleOnly) {
         int whole = prefixLast ? n - 1 : n;
         for (int i = 0; i < whole; i++) {
@@ -198,26 +215,22 @@ final class DocumentView {
                 return false;
             }
         }
-        String prefix = prefixLast ? dictionary.word(program[from + n - 1]) : null;
         if (prefixLast && !hasPrefix(program[from + n - 1], titleOnly)) {
             return false;
         }
-        return inField(titleIds, titleWords, program, from, n, prefix)
-                || (!titleOnly && inField(textIds, textWords, program, from, n, prefix));
-    }
-
-    private static boolean inField(int[] ids, List<String> words, int[] program, int from, int n, String prefix) {
-        int whole = prefix == null ? n : n - 1;
+        String prefix = prefixLast ? dictionary.word(program[from + n - 1]) : null;
         int first = program[from];
-        for (int start = 0, end = words.size() - n; start <= end; start++) {
-            if (ids[start] != first) {
+        int end = titleCount + textWords.size();
+        for (int at = stamps[first * STRIDE + WORD_HEAD]; at >= 0; at = nextSameWord[at]) {
+            boolean inTitle = at < titleCount;
+            if ((titleOnly && !inTitle) || at + n > (inTitle ? titleCount : end)) {
                 continue;
             }
             int i = 1;
-            while (i < whole && ids[start + i] == program[from + i]) {
+            while (i < whole && ids[at + i] == program[from + i]) {
                 i++;
             }
-            if (i == whole && (prefix == null || words.get(start + whole).startsWith(prefix))) {
+            if (i == whole && (prefix == null || wordAt(at + whole).startsWith(prefix))) {
                 return true;
             }
         }
