@@ -26,6 +26,11 @@ final class FeedSets {
         });
     }
 
+    /** How many sets there are; ids are {@code 0 .. size()-1}. */
+    int size() {
+        return sets.size();
+    }
+
     Set<String> get(int id) {
         return sets.get(id);
     }

@@ -1,5 +1,7 @@
 package io.herald.match.index;
 
+import java.util.Arrays;
+
 /**
  * One thread's working memory for matching one document at a time: the document view, the subscriptions already
  * reached, and the result. Reused, so matching allocates little.
@@ -8,6 +10,8 @@ final class MatchScratch {
     private final DocumentView view;
     private final IntSet reached = new IntSet();
     private final IntList matched = new IntList();
+    /** Per feed set: 1 = allows this document's feed, 2 = does not, 0 = not asked yet. */
+    private byte[] feedAnswers = new byte[16];
 
     MatchScratch(WordDictionary dictionary) {
         this.view = new DocumentView(dictionary);
@@ -22,6 +26,11 @@ final class MatchScratch {
         matched.clear();
         reached.clear();
         String source = view.document().source();
+        if (feedAnswers.length < feedSets.size()) {
+            feedAnswers = new byte[Math.max(feedSets.size(), feedAnswers.length * 2)];
+        } else {
+            Arrays.fill(feedAnswers, 0, feedSets.size(), (byte) 0);
+        }
         IntList keys = view.keys();
         for (int k = 0; k < keys.size(); k++) {
             int[] list = postings.list(keys.get(k));
@@ -31,7 +40,7 @@ final class MatchScratch {
                 if ((entry & Anchors.SEVERAL) != 0 && !reached.add(slot)) {
                     continue;
                 }
-                if ((entry & Anchors.FEEDS) != 0 && !feedSets.allows(slots.feedSet(slot), source)) {
+                if ((entry & Anchors.FEEDS) != 0 && !allows(feedSets, slots.feedSet(slot), source)) {
                     continue;
                 }
                 if ((entry & Anchors.IMPLIES) != 0 || Program.matches(slots.program(slot), view)) {
@@ -40,5 +49,12 @@ final class MatchScratch {
             }
         }
         return matched;
+    }
+
+    private boolean allows(FeedSets feedSets, int set, String source) {
+        if (feedAnswers[set] == 0) {
+            feedAnswers[set] = (byte) (feedSets.allows(set, source) ? 1 : 2);
+        }
+        return feedAnswers[set] == 1;
     }
 }
