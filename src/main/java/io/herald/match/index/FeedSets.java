@@ -31,10 +31,6 @@ final class FeedSets {
         return sets.size();
     }
 
-    Set<String> get(int id) {
-        return sets.get(id);
-    }
-
     boolean allows(int id, String feedId) {
         return id == 0 || sets.get(id).contains(feedId);
     }

@@ -25,7 +25,7 @@ final class MatchScratch {
     IntList resolve(PostingLists postings, SlotTable slots, FeedSets feedSets) {
         matched.clear();
         reached.clear();
-        String source = view.document().source();
+        String source = view.source();
         if (feedAnswers.length < feedSets.size()) {
             feedAnswers = new byte[Math.max(feedSets.size(), feedAnswers.length * 2)];
         } else {

@@ -15,9 +15,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>How: each query is compiled to a small {@link Program} over interned word ids and filed under a few anchor
  * keys ({@link Anchors}): every document it matches contains one of them. A document is tokenised once (by
- * {@link Document}); its distinct words, their first 1-3 chars, its title words and its feed id are looked up in the
- * posting lists; only the subscriptions found there are checked, and not even those when the key alone decides
- * (a one-word query). Memory per subscription is a few primitive array cells plus its program ({@code int[]}).
+ * {@link Document}); each of its words is looked up once in the dictionary of query words ({@link DocumentView}),
+ * which yields the keys it reaches (words anywhere and in the title, first 1-3 chars of words when prefix queries
+ * exist, the feed id); only the subscriptions filed under those keys are checked ({@link MatchScratch}), and not
+ * even those when the key alone decides (a one-word query). Phrases are checked from word positions recorded during
+ * the same pass. Memory per subscription is a few primitive array cells plus its program (an {@code int[]}).
  *
  * <p>Thread safety: a {@link ReentrantReadWriteLock}. {@link #match} holds the read lock for one document (tens of
  * microseconds), so any number of threads match at once; {@link #add} and {@link #remove} take the write lock and
@@ -103,10 +105,19 @@ public final class SubscriptionIndex {
 
     /** The ids of the subscriptions that match {@code document}, each once, in no particular order. */
     public long[] match(Document document) {
+        return match(document.title(), document.text(), document.source());
+    }
+
+    /**
+     * The ids of the subscriptions that match an item with this title, text and feed id ({@code null} counts as
+     * empty), each once, in no particular order; the same as {@link #match(Document)} without building a
+     * {@link Document} (the index cuts ASCII text into words itself, which is faster).
+     */
+    public long[] match(String title, String text, String source) {
         MatchScratch run = scratch.get();
         lock.readLock().lock();
         try {
-            IntList matched = matchSlots(document, run);
+            IntList matched = matchSlots(title, text, source, run);
             long[] ids = new long[matched.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = slots.id(matched.get(i));
@@ -122,7 +133,7 @@ public final class SubscriptionIndex {
         MatchScratch run = scratch.get();
         lock.readLock().lock();
         try {
-            IntList matched = matchSlots(document, run);
+            IntList matched = matchSlots(document.title(), document.text(), document.source(), run);
             Explainer explainer = new Explainer(dictionary, document);
             List<MatchExplanation> out = new ArrayList<>(matched.size());
             for (int i = 0; i < matched.size(); i++) {
@@ -145,7 +156,8 @@ public final class SubscriptionIndex {
                 return Optional.empty();
             }
             int[] program = slots.program(slot);
-            run.view().load(document, null, 0, 0, longPrefixPrograms > 0);
+            run.view().load(document.title(), document.text(), document.source(), null, 0, 0,
+                    longPrefixPrograms > 0);
             if (!Program.matches(program, run.view())) {
                 return Optional.empty();
             }
@@ -155,8 +167,8 @@ public final class SubscriptionIndex {
         }
     }
 
-    private IntList matchSlots(Document document, MatchScratch run) {
-        run.view().load(document, postings, prefixMask(0), prefixMask(1), longPrefixPrograms > 0);
+    private IntList matchSlots(String title, String text, String source, MatchScratch run) {
+        run.view().load(title, text, source, postings, prefixMask(0), prefixMask(1), longPrefixPrograms > 0);
         return run.resolve(postings, slots, feedSets);
     }
 

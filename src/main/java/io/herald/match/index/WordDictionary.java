@@ -9,8 +9,9 @@ import java.util.Arrays;
  * <p>Most folded words are a few ASCII letters and digits: up to 12 of them are packed exactly into a long (base
  * 37), so finding such a word compares longs and never touches the stored strings; other strings are found by
  * hash and compared. Both tables use open addressing with linear probing, at most half full, split into segments
- * that grow on their own, so adding a word never rehashes everything at once. A 256 KB bit filter over the hashes
- * answers most look-ups of words that no query uses (most of an article's words) from cache. Ids are never reused:
+ * that grow on their own, so adding a word never rehashes everything at once. A bit filter over the hashes (16 bits
+ * per string, at most 1 MB, rebuilt when it doubles) answers most look-ups of words that no query uses (most of an
+ * article's words) from cache. Ids are never reused:
  * a word stays once a query has used it (a few dozen bytes per distinct word). Not thread-safe:
  * {@link SubscriptionIndex} guards it.
  */
@@ -18,12 +19,13 @@ final class WordDictionary {
     private static final int SEGMENT_BITS = 6;
     private static final int PAGE_BITS = 12;
     private static final int PAGE = 1 << PAGE_BITS;
-    private static final int FILTER_BITS = 21;
-    private static final int MAX_PACKED = 12;
+    private static final int MIN_FILTER_BITS = 15;
+    private static final int MAX_FILTER_BITS = 23;
+    static final int MAX_PACKED = 12;
 
     private final PackedSegment[] packed = new PackedSegment[1 << SEGMENT_BITS];
     private final HashedSegment[] hashed = new HashedSegment[1 << SEGMENT_BITS];
-    private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+    private long[] filter = new long[1 << (MIN_FILTER_BITS - 6)];
     private String[][] words = new String[16][];
     private int size;
 
@@ -60,6 +62,29 @@ final class WordDictionary {
                 : hashed[hash >>> (32 - SEGMENT_BITS)].find(word, length, hash, this);
     }
 
+    /**
+     * The id of the word whose {@link #digit digits} make {@code code} (as {@link #pack}), or -1; for words of
+     * 1-12 ASCII letters and digits.
+     */
+    int findPacked(long code) {
+        int hash = mix(code);
+        if ((filter[(hash >>> 6) & (filter.length - 1)] & 1L << hash) == 0) {
+            return -1;
+        }
+        return packed[hash >>> (32 - SEGMENT_BITS)].find(code, hash);
+    }
+
+    /** The base-37 digit of an ASCII letter (either case) or digit, else 0. */
+    static int digit(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 1;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A' + 1;
+        }
+        return c >= '0' && c <= '9' ? c - '0' + 27 : 0;
+    }
+
     /** The id of {@code word}, interning it when new. */
     int intern(String word) {
         int id = find(word);
@@ -83,7 +108,21 @@ final class WordDictionary {
             hashed[hash >>> (32 - SEGMENT_BITS)].insert(hash, id);
         }
         filter[(hash >>> 6) & (filter.length - 1)] |= 1L << hash;
+        if ((long) size * 16 > (long) filter.length * 64 && filter.length < 1 << (MAX_FILTER_BITS - 6)) {
+            rebuildFilter(filter.length * 2);
+        }
         return id;
+    }
+
+    /** Keeps at least 16 filter bits per string (up to 8 Mbit), so few unknown words get past it. */
+    private void rebuildFilter(int longs) {
+        filter = new long[longs];
+        for (int id = 0; id < size; id++) {
+            String word = word(id);
+            long code = pack(word, word.length());
+            int hash = code > 0 ? mix(code) : mix(word.hashCode());
+            filter[(hash >>> 6) & (filter.length - 1)] |= 1L << hash;
+        }
     }
 
     /** The first {@code length} chars as a base-37 number when they are 1-12 of [a-z0-9], else -1. */
@@ -94,12 +133,11 @@ final class WordDictionary {
         long code = 0;
         for (int i = 0; i < length; i++) {
             char c = word.charAt(i);
-            int digit;
-            if (c >= 'a' && c <= 'z') {
-                digit = c - 'a' + 1;
-            } else if (c >= '0' && c <= '9') {
-                digit = c - '0' + 27;
-            } else {
+            if (c >= 'A' && c <= 'Z') {
+                return -1;
+            }
+            int digit = digit(c);
+            if (digit == 0) {
                 return -1;
             }
             code = code * 37 + digit;

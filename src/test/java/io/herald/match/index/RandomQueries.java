@@ -13,13 +13,15 @@ import java.util.Set;
 
 /**
  * Seeded random queries and documents over a small vocabulary chosen to hit the index's edge cases: words that are
- * prefixes of each other and shorter or longer than prefix keys, accents, sharp s, final sigma, CJK characters,
- * operator words, phrases, title-only terms, sources, and feed limits.
+ * prefixes of each other and shorter or longer than prefix keys, words longer than 12 letters, accents, sharp s,
+ * final sigma, CJK characters, operator words, phrases, title-only terms, sources, and feed limits. Many fields come
+ * out all ASCII, many not, so both ways of cutting a field into words are exercised.
  */
 final class RandomQueries {
     static final List<String> VOCABULARY = List.of("nato", "kursk", "korea", "korean", "kor", "ko", "k", "north",
             "south", "sport", "and", "or", "not", "Zürich", "zurich", "Straße", "strasse", "covid", "19", "東", "京",
-            "été", "ete", "ΣΟΦΊΑΣ", "σοφιας", "a", "ab", "abc", "abcd", "abcde", "x1");
+            "été", "ete", "ΣΟΦΊΑΣ", "σοφιας", "a", "ab", "abc", "abcd", "abcde", "x1", "Internationalisation",
+            "internationalisationen");
     static final List<String> SOURCES = List.of("world", "tech", "world-news");
     private static final List<String> DOC_SOURCES = List.of("world", "tech", "world-news", "World", "");
     private static final List<String> SEPARATORS = List.of(" ", ", ", "-", " (", ") ", "'", " — ", "\n", "");

@@ -1,6 +1,5 @@
 package io.herald.match.index.bench;
 
-import io.herald.match.Document;
 import io.herald.match.Query;
 import io.herald.match.QueryException;
 import io.herald.match.index.SubscriptionIndex;
@@ -75,7 +74,7 @@ public final class MatchBenchmark {
             progress("herald %,d: build %.2f s, heap %.0f B/subscription", n, builds.get(run), heaps.get(run));
         }
         SubscriptionIndex built = index;
-        Timing.Matcher matcher = a -> built.match(new Document(a.title(), a.text(), a.source())).length;
+        Timing.Matcher matcher = a -> built.match(a.title(), a.text(), a.source()).length;
         Result one = medianOf(matcher, 1, HERALD, runs, "herald " + n);
         Result two = medianOf(matcher, 2, HERALD, runs, "herald " + n);
         String changes = changeLatency(built, extra);
