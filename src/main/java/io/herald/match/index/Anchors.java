@@ -85,26 +85,39 @@ final class Anchors {
             case Program.SOURCE:
                 return Choice.of(key(Program.arg(op), SOURCE), true, 1L << 10);
             default:
-                return phraseChoice(program, pc, dictionary);
+                return phraseChoice(program, pc, dictionary, intern);
         }
     }
 
-    /** A phrase is anchored by its cheapest whole word (never the prefix; the first word is always whole). */
-    private static Choice phraseChoice(int[] program, int pc, WordDictionary dictionary) {
+    /**
+     * A phrase with two or more whole words is anchored by a pair of adjacent whole words (the pair with the most
+     * letters), which documents rarely contain by chance; finding the pair decides a two-word phrase. A phrase of
+     * one whole word and a prefix is anchored by that word.
+     */
+    private static Choice phraseChoice(int[] program, int pc, WordDictionary dictionary, boolean intern) {
         int op = program[pc];
         boolean title = Program.titleOnly(op);
-        int whole = Program.arg(op) - (Program.prefixLast(op) ? 1 : 0);
-        int best = -1;
-        long bestCost = Long.MAX_VALUE;
-        for (int i = 0; i < whole; i++) {
-            int id = program[pc + 1 + i];
-            long cost = wordCost(dictionary.word(id), title);
-            if (cost < bestCost) {
-                best = id;
-                bestCost = cost;
+        int n = Program.arg(op);
+        int whole = n - (Program.prefixLast(op) ? 1 : 0);
+        int kind = title ? TITLE_WORD : ANY_WORD;
+        if (whole == 1) {
+            int id = program[pc + 1];
+            return Choice.of(key(id, kind), false, wordCost(dictionary.word(id), title));
+        }
+        int best = 0;
+        for (int i = 1; i + 1 < whole; i++) {
+            if (letters(program, pc + 1 + i, dictionary) > letters(program, pc + 1 + best, dictionary)) {
+                best = i;
             }
         }
-        return Choice.of(key(best, title ? TITLE_WORD : ANY_WORD), false, bestCost);
+        int first = program[pc + 1 + best];
+        int second = program[pc + 2 + best];
+        int pair = intern ? dictionary.internPair(first, second) : dictionary.findPair(first, second);
+        return Choice.of(key(pair, kind), whole == n && n == 2, title ? 1 : 2);
+    }
+
+    private static int letters(int[] program, int at, WordDictionary dictionary) {
+        return dictionary.word(program[at]).length() + dictionary.word(program[at + 1]).length();
     }
 
     private static long wordCost(String word, boolean title) {

@@ -45,6 +45,9 @@ final class DocumentView {
     private int[] starts = new int[256];
     private int[] ends = new int[256];
     private int positions;
+    /** The id of the previous word in the current field (-1 if none or unknown), for word pairs. */
+    private int previous;
+    private boolean pairs;
     private PostingLists postings;
     private boolean chained;
     private String source;
@@ -69,6 +72,7 @@ final class DocumentView {
         this.source = sourceText == null ? "" : sourceText;
         keys.clear();
         positions = 0;
+        pairs = dictionary.hasPairs();
         read(title, titleText, true, prefixMask, titlePrefixMask);
         titleCount = positions;
         read(text, bodyText, false, prefixMask, 0);
@@ -89,6 +93,7 @@ final class DocumentView {
         field.ascii = isAscii(field.text);
         field.words = field.ascii ? null : NORMALIZER.words(field.text);
         boolean prefixes = anyMask != 0 || titleMask != 0 || chained;
+        previous = -1;
         if (field.ascii) {
             scanAscii(field.text, inTitle, prefixes, anyMask, titleMask);
         } else {
@@ -177,6 +182,10 @@ final class DocumentView {
      */
     private boolean see(int id, int position, boolean inTitle) {
         ids[position] = id;
+        if (pairs && previous >= 0 && id >= 0) {
+            seePair(dictionary.findPair(previous, id), inTitle);
+        }
+        previous = id;
         if (id < 0) {
             return true;
         }
@@ -198,6 +207,26 @@ final class DocumentView {
             noteIf(kinds, id, Anchors.TITLE_WORD);
         }
         return true;
+    }
+
+    /** Records that the word pair {@code pair} (-1: no query uses it) occurs, anywhere or in the title. */
+    private void seePair(int pair, boolean inTitle) {
+        if (pair < 0) {
+            return;
+        }
+        int base = pair * STRIDE;
+        if (stamps[base + (inTitle ? TITLE_STAMP : ANY_STAMP)] == stamp) {
+            return;
+        }
+        int kinds = postings == null ? 0 : postings.kinds(pair);
+        if (stamps[base + ANY_STAMP] != stamp) {
+            stamps[base + ANY_STAMP] = stamp;
+            noteIf(kinds, pair, Anchors.ANY_WORD);
+        }
+        if (inTitle) {
+            stamps[base + TITLE_STAMP] = stamp;
+            noteIf(kinds, pair, Anchors.TITLE_WORD);
+        }
     }
 
     private void packedPrefixes(long[] leading, int longest, int position, int anyMask, int titleMask) {

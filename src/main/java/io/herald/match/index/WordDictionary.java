@@ -26,6 +26,7 @@ final class WordDictionary {
     private final PackedSegment[] packed = new PackedSegment[1 << SEGMENT_BITS];
     private final HashedSegment[] hashed = new HashedSegment[1 << SEGMENT_BITS];
     private long[] filter = new long[1 << (MIN_FILTER_BITS - 6)];
+    private final LongIntMap pairs = new LongIntMap();
     private String[][] words = new String[16][];
     private int size;
 
@@ -55,7 +56,7 @@ final class WordDictionary {
     int find(String word, int length) {
         long code = pack(word, length);
         int hash = code > 0 ? mix(code) : mix(hash(word, length));
-        if ((filter[(hash >>> 6) & (filter.length - 1)] & 1L << hash) == 0) {
+        if (!mightContain(hash)) {
             return -1;
         }
         return code > 0 ? packed[hash >>> (32 - SEGMENT_BITS)].find(code, hash)
@@ -68,7 +69,7 @@ final class WordDictionary {
      */
     int findPacked(long code) {
         int hash = mix(code);
-        if ((filter[(hash >>> 6) & (filter.length - 1)] & 1L << hash) == 0) {
+        if (!mightContain(hash)) {
             return -1;
         }
         return packed[hash >>> (32 - SEGMENT_BITS)].find(code, hash);
@@ -83,6 +84,36 @@ final class WordDictionary {
             return c - 'A' + 1;
         }
         return c >= '0' && c <= '9' ? c - '0' + 27 : 0;
+    }
+
+    /**
+     * The id standing for the word {@code first} directly followed by the word {@code second}, interning it when
+     * new. It is interned as the string {@code "first second"}, which no folded word can be.
+     */
+    int internPair(int first, int second) {
+        int id = findPair(first, second);
+        if (id < 0) {
+            id = intern(word(first) + " " + word(second));
+            long key = pairKey(first, second);
+            pairs.put(key, id);
+            setFilter(mix(key));
+        }
+        return id;
+    }
+
+    /** The id of the pair of words, or -1. */
+    int findPair(int first, int second) {
+        long key = pairKey(first, second);
+        return mightContain(mix(key)) ? pairs.get(key) : -1;
+    }
+
+    /** Whether any pair has been interned. */
+    boolean hasPairs() {
+        return pairs.size() > 0;
+    }
+
+    private static long pairKey(int first, int second) {
+        return (long) first << 32 | second;
     }
 
     /** The id of {@code word}, interning it when new. */
@@ -107,7 +138,7 @@ final class WordDictionary {
         } else {
             hashed[hash >>> (32 - SEGMENT_BITS)].insert(hash, id);
         }
-        filter[(hash >>> 6) & (filter.length - 1)] |= 1L << hash;
+        setFilter(hash);
         if ((long) size * 16 > (long) filter.length * 64 && filter.length < 1 << (MAX_FILTER_BITS - 6)) {
             rebuildFilter(filter.length * 2);
         }
@@ -120,9 +151,20 @@ final class WordDictionary {
         for (int id = 0; id < size; id++) {
             String word = word(id);
             long code = pack(word, word.length());
-            int hash = code > 0 ? mix(code) : mix(word.hashCode());
-            filter[(hash >>> 6) & (filter.length - 1)] |= 1L << hash;
+            setFilter(code > 0 ? mix(code) : mix(word.hashCode()));
+            int space = word.indexOf(' ');
+            if (space > 0) {
+                setFilter(mix(pairKey(find(word.substring(0, space)), find(word.substring(space + 1)))));
+            }
         }
+    }
+
+    private boolean mightContain(int hash) {
+        return (filter[(hash >>> 6) & (filter.length - 1)] & 1L << hash) != 0;
+    }
+
+    private void setFilter(int hash) {
+        filter[(hash >>> 6) & (filter.length - 1)] |= 1L << hash;
     }
 
     /** The first {@code length} chars as a base-37 number when they are 1-12 of [a-z0-9], else -1. */
