@@ -100,7 +100,7 @@ final class DocumentView {
             for (String word : field.words) {
                 int position = claim();
                 int id = dictionary.find(word);
-                if (see(id, position, inTitle) && prefixes) {
+                if (see(id, id < 0 || postings == null ? 0 : postings.kinds(id), position, inTitle) && prefixes) {
                     prefixes(word, position, anyMask, titleMask);
                 }
             }
@@ -135,9 +135,17 @@ final class DocumentView {
             int position = claim();
             starts[position] = start;
             ends[position] = i;
-            int id = i - start <= WordDictionary.MAX_PACKED ? dictionary.findPacked(code)
-                    : dictionary.find(value.substring(start, i).toLowerCase(Locale.ROOT));
-            if (see(id, position, inTitle) && prefixes) {
+            int id;
+            int kinds;
+            if (i - start <= WordDictionary.MAX_PACKED) {
+                long entry = dictionary.findPackedEntry(code);
+                id = (int) entry;
+                kinds = (int) (entry >>> 32);
+            } else {
+                id = dictionary.find(value.substring(start, i).toLowerCase(Locale.ROOT));
+                kinds = id < 0 || postings == null ? 0 : postings.kinds(id);
+            }
+            if (see(id, kinds, position, inTitle) && prefixes) {
                 packedPrefixes(leading, Math.min(CHAIN, i - start), position, anyMask, titleMask);
             }
         }
@@ -177,10 +185,10 @@ final class DocumentView {
     }
 
     /**
-     * Records the word with id {@code id} (-1: no query uses it) at {@code position}; returns whether its prefixes
-     * still need looking at (false for a query word already seen in this field's sense).
+     * Records the word with id {@code id} (-1: no query uses it) and key kinds {@code kindsIfIndexing} at
+     * {@code position}; returns whether its prefixes still need looking at (false for a query word seen before).
      */
-    private boolean see(int id, int position, boolean inTitle) {
+    private boolean see(int id, int kindsIfIndexing, int position, boolean inTitle) {
         ids[position] = id;
         if (pairs && previous >= 0 && id >= 0) {
             seePair(dictionary.findPair(previous, id), inTitle);
@@ -197,7 +205,7 @@ final class DocumentView {
         if (again && stamps[base + (inTitle ? TITLE_STAMP : ANY_STAMP)] == stamp) {
             return false;
         }
-        int kinds = postings == null ? 0 : postings.kinds(id);
+        int kinds = postings == null ? 0 : kindsIfIndexing;
         if (stamps[base + ANY_STAMP] != stamp) {
             stamps[base + ANY_STAMP] = stamp;
             noteIf(kinds, id, Anchors.ANY_WORD);

@@ -7,15 +7,20 @@ import java.util.Arrays;
  * key may match. A list is one {@code int[]} whose element 0 is its length; lists live in pages of 4096 keys so that
  * a new key never copies the whole table. Removing swaps the last entry into the hole, so order is arbitrary.
  * For each dictionary id, one byte says which of its keys ({@link Anchors} kinds) have entries, so a document word
- * with no subscriptions costs one byte read. Not thread-safe.
+ * with no subscriptions costs one byte read; the dictionary keeps a copy beside packed words. Not thread-safe.
  */
 final class PostingLists {
     private static final int PAGE_BITS = 12;
     private static final int PAGE = 1 << PAGE_BITS;
     private static final int[] EMPTY = {0};
 
+    private final WordDictionary dictionary;
     private int[][][] pages = new int[16][][];
     private byte[][] kinds = new byte[16][];
+
+    PostingLists(WordDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
 
     /** Bit {@code kind} is set when key {@code (id, kind)} has entries. */
     int kinds(int id) {
@@ -58,7 +63,11 @@ final class PostingLists {
         }
         int bit = 1 << (key % Anchors.KINDS);
         int at = id & (PAGE - 1);
-        kinds[page][at] = (byte) (present ? kinds[page][at] | bit : kinds[page][at] & ~bit);
+        byte before = kinds[page][at];
+        kinds[page][at] = (byte) (present ? before | bit : before & ~bit);
+        if (kinds[page][at] != before) {
+            dictionary.setKinds(id, kinds[page][at]);
+        }
     }
 
     /** Removes the entry of {@code slot} (entries are {@code slot << Anchors.FLAG_BITS | flags}). */

@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class SubscriptionIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final WordDictionary dictionary = new WordDictionary();
-    private final PostingLists postings = new PostingLists();
+    private final PostingLists postings = new PostingLists(dictionary);
     private final SlotTable slots = new SlotTable();
     private final LongIntMap slotOfId = new LongIntMap();
     private final FeedSets feedSets = new FeedSets();

@@ -59,8 +59,11 @@ final class WordDictionary {
         if (!mightContain(hash)) {
             return -1;
         }
-        return code > 0 ? packed[hash >>> (32 - SEGMENT_BITS)].find(code, hash)
-                : hashed[hash >>> (32 - SEGMENT_BITS)].find(word, length, hash, this);
+        if (code > 0) {
+            long entry = packed[hash >>> (32 - SEGMENT_BITS)].entry(code, hash);
+            return entry < 0 ? -1 : (int) entry;
+        }
+        return hashed[hash >>> (32 - SEGMENT_BITS)].find(word, length, hash, this);
     }
 
     /**
@@ -68,11 +71,29 @@ final class WordDictionary {
      * 1-12 ASCII letters and digits.
      */
     int findPacked(long code) {
+        long entry = findPackedEntry(code);
+        return entry < 0 ? -1 : (int) entry;
+    }
+
+    /**
+     * As {@link #findPacked}, with the word's {@link #setKinds key kinds} in the upper 32 bits, so the caller learns
+     * whether the word has subscriptions from the same cache line; -1 when absent.
+     */
+    long findPackedEntry(long code) {
         int hash = mix(code);
         if (!mightContain(hash)) {
             return -1;
         }
-        return packed[hash >>> (32 - SEGMENT_BITS)].find(code, hash);
+        return packed[hash >>> (32 - SEGMENT_BITS)].entry(code, hash);
+    }
+
+    /** Records which key kinds of word {@code id} have subscriptions (kept beside packed words only). */
+    void setKinds(int id, int kinds) {
+        String word = word(id);
+        long code = pack(word, word.length());
+        if (code > 0) {
+            packed[mix(code) >>> (32 - SEGMENT_BITS)].setKinds(code, mix(code), kinds);
+        }
     }
 
     /** The base-37 digit of an ASCII letter (either case) or digit, else 0. */
@@ -204,19 +225,33 @@ final class WordDictionary {
         return (int) (x ^ (x >>> 32));
     }
 
-    /** Packed words: pairs of (code, id + 1) side by side, so a probe touches one cache line. */
+    /**
+     * Packed words: pairs of (code, value) side by side, so a probe touches one cache line; the value's low 32 bits
+     * are id + 1, the high ones the word's key kinds.
+     */
     private static final class PackedSegment {
         long[] table = new long[32];
         int used;
 
-        int find(long code, int hash) {
+        /** {@code kinds << 32 | id}, or -1. */
+        long entry(long code, int hash) {
             int mask = table.length - 2;
             for (int at = (hash << 1) & mask; table[at + 1] != 0; at = (at + 2) & mask) {
                 if (table[at] == code) {
-                    return (int) table[at + 1] - 1;
+                    return table[at + 1] - 1;
                 }
             }
             return -1;
+        }
+
+        void setKinds(long code, int hash, int kinds) {
+            int mask = table.length - 2;
+            for (int at = (hash << 1) & mask; table[at + 1] != 0; at = (at + 2) & mask) {
+                if (table[at] == code) {
+                    table[at + 1] = (table[at + 1] & 0xFFFF_FFFFL) | (long) kinds << 32;
+                    return;
+                }
+            }
         }
 
         void insert(long code, int hash, int id) {
