@@ -14,7 +14,7 @@ import java.util.List;
  * rarer than text keys, prefix keys commoner than words. A key "implies" the query when finding it in a document
  * is enough for a match (a one-term query, or a one-term branch of a top-level OR), so no check is needed.
  *
- * <p>Posting entries are {@code slot << FLAG_BITS | flags}.
+ * <p>Posting entries start with {@code slot << FLAG_BITS | flags} (see {@link PostingLists}).
  */
 final class Anchors {
     static final int ANY_WORD = 0;
@@ -25,13 +25,15 @@ final class Anchors {
     static final int KINDS = 5;
     static final int PREFIX_KEY_LENGTH = 3;
 
-    static final int FLAG_BITS = 3;
+    static final int FLAG_BITS = 4;
     /** Finding the key is enough: the query matches (feeds still apply). */
     static final int IMPLIES = 1;
     /** The query has several keys: a document may reach it more than once. */
     static final int SEVERAL = 2;
-    /** The subscription is limited to some feeds. */
+    /** The subscription is limited to some feeds: its feed set follows the id. */
     static final int FEEDS = 4;
+    /** The subscription has this one key, and its program follows in the entry. */
+    static final int INLINE = 8;
 
     private Anchors() {
     }

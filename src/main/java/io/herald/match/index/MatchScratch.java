@@ -10,6 +10,7 @@ final class MatchScratch {
     private final DocumentView view;
     private final IntSet reached = new IntSet();
     private final IntList matched = new IntList();
+    private final LongList matchedIds = new LongList();
     /** Per feed set: 1 = allows this document's feed, 2 = does not, 0 = not asked yet. */
     private byte[] feedAnswers = new byte[16];
 
@@ -24,6 +25,7 @@ final class MatchScratch {
     /** The slots of the subscriptions that match the document {@link DocumentView#load loaded}, each once. */
     IntList resolve(PostingLists postings, SlotTable slots, FeedSets feedSets) {
         matched.clear();
+        matchedIds.clear();
         reached.clear();
         String source = view.source();
         if (feedAnswers.length < feedSets.size()) {
@@ -34,21 +36,35 @@ final class MatchScratch {
         IntList keys = view.keys();
         for (int k = 0; k < keys.size(); k++) {
             int[] list = postings.list(keys.get(k));
-            for (int j = 1, n = list[0]; j <= n; j++) {
-                int entry = list[j];
-                int slot = entry >>> Anchors.FLAG_BITS;
-                if ((entry & Anchors.SEVERAL) != 0 && !reached.add(slot)) {
+            for (int at = 1, end = 1 + list[0]; at < end; ) {
+                int header = list[at];
+                int next = at + 3;
+                int feedSet = (header & Anchors.FEEDS) != 0 ? list[next++] : 0;
+                int programAt = next + 1;
+                int programEnd = (header & Anchors.INLINE) != 0 ? programAt + list[next] : next;
+                int entry = at;
+                at = programEnd;
+                int slot = header >>> Anchors.FLAG_BITS;
+                if ((header & Anchors.SEVERAL) != 0 && !reached.add(slot)) {
                     continue;
                 }
-                if ((entry & Anchors.FEEDS) != 0 && !allows(feedSets, slots.feedSet(slot), source)) {
+                if (feedSet != 0 && !allows(feedSets, feedSet, source)) {
                     continue;
                 }
-                if ((entry & Anchors.IMPLIES) != 0 || Program.matches(slots.program(slot), view)) {
+                if ((header & Anchors.IMPLIES) != 0
+                        || ((header & Anchors.INLINE) != 0 ? Program.matches(list, programAt, programEnd, view)
+                                : Program.matches(slots.program(slot), view))) {
                     matched.add(slot);
+                    matchedIds.add((long) list[entry + 1] << 32 | (list[entry + 2] & 0xFFFF_FFFFL));
                 }
             }
         }
         return matched;
+    }
+
+    /** The ids of the subscriptions {@link #resolve} found, as a new array. */
+    long[] matchedIds() {
+        return matchedIds.toArray();
     }
 
     private boolean allows(FeedSets feedSets, int set, String source) {

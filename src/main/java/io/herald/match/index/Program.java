@@ -61,8 +61,14 @@ final class Program {
 
     /** Whether the document satisfies the program; exactly {@link io.herald.match.Query#matches}. */
     static boolean matches(int[] program, DocumentView doc) {
+        return matches(program, 0, program.length, doc);
+    }
+
+    /** As {@link #matches(int[], DocumentView)} for the program in {@code code[from .. to)}. */
+    static boolean matches(int[] code, int from, int to, DocumentView doc) {
+        int[] program = code;
         long stack = 0;
-        for (int pc = 0; pc < program.length; pc++) {
+        for (int pc = from; pc < to; pc++) {
             int op = program[pc];
             switch (op & 7) {
                 case WORD -> stack = stack << 1 | bit(doc.hasWord(arg(op), titleOnly(op)));

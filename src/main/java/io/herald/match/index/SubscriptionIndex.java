@@ -59,11 +59,11 @@ public final class SubscriptionIndex {
             int[] program = QueryCompiler.compile(query, dictionary);
             int[] anchors = Anchors.of(program, dictionary, true);
             int feedSet = feedSets.intern(feeds);
-            int slot = slots.allocate(id, program, feedSet);
-            int flags = (anchors.length > 1 ? Anchors.SEVERAL : 0) | (feedSet != 0 ? Anchors.FEEDS : 0);
+            boolean inline = anchors.length == 1;
+            int slot = slots.allocate(id, inline ? null : program, inline ? anchors[0] >>> 1 : -1, feedSet);
             for (int packed : anchors) {
                 int key = packed >>> 1;
-                postings.add(key, slot << Anchors.FLAG_BITS | flags | (packed & 1));
+                postings.add(key, entry(slot, id, packed & 1, feedSet, inline ? program : null, anchors.length));
                 countPrefixKey(key, 1);
             }
             slotOfId.put(id, slot);
@@ -71,6 +71,32 @@ public final class SubscriptionIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** A posting entry as {@link PostingLists} lays it out. */
+    private static int[] entry(int slot, long id, int implies, int feedSet, int[] program, int keys) {
+        int flags = implies | (keys > 1 ? Anchors.SEVERAL : 0) | (feedSet != 0 ? Anchors.FEEDS : 0)
+                | (program != null ? Anchors.INLINE : 0);
+        int length = 3 + (feedSet != 0 ? 1 : 0) + (program != null ? 1 + program.length : 0);
+        int[] entry = new int[length];
+        entry[0] = slot << Anchors.FLAG_BITS | flags;
+        entry[1] = (int) (id >>> 32);
+        entry[2] = (int) id;
+        int at = 3;
+        if (feedSet != 0) {
+            entry[at++] = feedSet;
+        }
+        if (program != null) {
+            entry[at++] = program.length;
+            System.arraycopy(program, 0, entry, at, program.length);
+        }
+        return entry;
+    }
+
+    /** The program of the subscription in {@code slot}, wherever it is kept. */
+    private int[] programOf(int slot) {
+        int[] program = slots.program(slot);
+        return program != null ? program : postings.inlineProgram(slots.key(slot), slot);
     }
 
     /** Removes subscription {@code id}; false if it was not there. */
@@ -117,12 +143,8 @@ public final class SubscriptionIndex {
         MatchScratch run = scratch.get();
         lock.readLock().lock();
         try {
-            IntList matched = matchSlots(title, text, source, run);
-            long[] ids = new long[matched.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = slots.id(matched.get(i));
-            }
-            return ids;
+            matchSlots(title, text, source, run);
+            return run.matchedIds();
         } finally {
             lock.readLock().unlock();
         }
@@ -138,7 +160,7 @@ public final class SubscriptionIndex {
             List<MatchExplanation> out = new ArrayList<>(matched.size());
             for (int i = 0; i < matched.size(); i++) {
                 int slot = matched.get(i);
-                out.add(explainer.explain(slots.id(slot), slots.program(slot)));
+                out.add(explainer.explain(slots.id(slot), programOf(slot)));
             }
             return out;
         } finally {
@@ -155,7 +177,7 @@ public final class SubscriptionIndex {
             if (slot < 0 || !feedSets.allows(slots.feedSet(slot), document.source())) {
                 return Optional.empty();
             }
-            int[] program = slots.program(slot);
+            int[] program = programOf(slot);
             run.view().load(document.title(), document.text(), document.source(), null, 0, 0,
                     longPrefixPrograms > 0);
             if (!Program.matches(program, run.view())) {
@@ -185,11 +207,12 @@ public final class SubscriptionIndex {
         if (slot < 0) {
             return false;
         }
-        for (int packed : Anchors.of(slots.program(slot), dictionary, false)) {
+        int[] program = programOf(slot);
+        for (int packed : Anchors.of(program, dictionary, false)) {
             postings.remove(packed >>> 1, slot);
             countPrefixKey(packed >>> 1, -1);
         }
-        longPrefixPrograms -= hasLongPrefix(slots.program(slot)) ? 1 : 0;
+        longPrefixPrograms -= hasLongPrefix(program) ? 1 : 0;
         slots.release(slot);
         return true;
     }
