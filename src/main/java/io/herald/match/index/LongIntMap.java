@@ -45,6 +45,17 @@ final class LongIntMap {
         return old;
     }
 
+    /** Calls {@code action} with every key. */
+    void forEachKey(java.util.function.LongConsumer action) {
+        for (Segment segment : segments) {
+            for (int i = 0; i < segment.keys.length; i++) {
+                if (segment.values[i] != 0) {
+                    action.accept(segment.keys[i]);
+                }
+            }
+        }
+    }
+
     private static long mix(long key) {
         long x = key * 0x9E3779B97F4A7C15L;
         return x ^ (x >>> 29);

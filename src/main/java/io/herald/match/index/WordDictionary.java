@@ -42,7 +42,7 @@ final class WordDictionary {
         return size;
     }
 
-    /** The string with this id. */
+    /** The string with this id (null for a word pair). */
     String word(int id) {
         return words[id >>> PAGE_BITS][id & (PAGE - 1)];
     }
@@ -90,7 +90,7 @@ final class WordDictionary {
     /** Records which key kinds of word {@code id} have subscriptions (kept beside packed words only). */
     void setKinds(int id, int kinds) {
         String word = word(id);
-        long code = pack(word, word.length());
+        long code = word == null ? -1 : pack(word, word.length());
         if (code > 0) {
             packed[mix(code) >>> (32 - SEGMENT_BITS)].setKinds(code, mix(code), kinds);
         }
@@ -109,15 +109,16 @@ final class WordDictionary {
 
     /**
      * The id standing for the word {@code first} directly followed by the word {@code second}, interning it when
-     * new. It is interned as the string {@code "first second"}, which no folded word can be.
+     * new. A pair shares the id space (and so the per-document stamps) with strings but has no string of its own.
      */
     int internPair(int first, int second) {
         int id = findPair(first, second);
         if (id < 0) {
-            id = intern(word(first) + " " + word(second));
+            id = allocate(null);
             long key = pairKey(first, second);
             pairs.put(key, id);
             setFilter(mix(key));
+            growFilter();
         }
         return id;
     }
@@ -143,15 +144,7 @@ final class WordDictionary {
         if (id >= 0) {
             return id;
         }
-        id = size++;
-        int page = id >>> PAGE_BITS;
-        if (page == words.length) {
-            words = Arrays.copyOf(words, page * 2);
-        }
-        if (words[page] == null) {
-            words[page] = new String[PAGE];
-        }
-        words[page][id & (PAGE - 1)] = word;
+        id = allocate(word);
         long code = pack(word, word.length());
         int hash = code > 0 ? mix(code) : mix(word.hashCode());
         if (code > 0) {
@@ -160,24 +153,38 @@ final class WordDictionary {
             hashed[hash >>> (32 - SEGMENT_BITS)].insert(hash, id);
         }
         setFilter(hash);
-        if ((long) size * 16 > (long) filter.length * 64 && filter.length < 1 << (MAX_FILTER_BITS - 6)) {
-            rebuildFilter(filter.length * 2);
-        }
+        growFilter();
         return id;
     }
 
-    /** Keeps at least 16 filter bits per string (up to 8 Mbit), so few unknown words get past it. */
-    private void rebuildFilter(int longs) {
-        filter = new long[longs];
+    /** A new id for {@code word} (null for a pair, which has no string). */
+    private int allocate(String word) {
+        int id = size++;
+        int page = id >>> PAGE_BITS;
+        if (page == words.length) {
+            words = Arrays.copyOf(words, page * 2);
+        }
+        if (words[page] == null) {
+            words[page] = new String[PAGE];
+        }
+        words[page][id & (PAGE - 1)] = word;
+        return id;
+    }
+
+    /** Keeps at least 16 filter bits per id (up to 8 Mbit), so few unknown words get past it. */
+    private void growFilter() {
+        if ((long) size * 16 <= (long) filter.length * 64 || filter.length >= 1 << (MAX_FILTER_BITS - 6)) {
+            return;
+        }
+        filter = new long[filter.length * 2];
         for (int id = 0; id < size; id++) {
             String word = word(id);
-            long code = pack(word, word.length());
-            setFilter(code > 0 ? mix(code) : mix(word.hashCode()));
-            int space = word.indexOf(' ');
-            if (space > 0) {
-                setFilter(mix(pairKey(find(word.substring(0, space)), find(word.substring(space + 1)))));
+            if (word != null) {
+                long code = pack(word, word.length());
+                setFilter(code > 0 ? mix(code) : mix(word.hashCode()));
             }
         }
+        pairs.forEachKey(key -> setFilter(mix(key)));
     }
 
     private boolean mightContain(int hash) {
@@ -220,105 +227,8 @@ final class WordDictionary {
         return h;
     }
 
-    private static int mix(long h) {
+    static int mix(long h) {
         long x = h * 0x9E3779B97F4A7C15L;
         return (int) (x ^ (x >>> 32));
-    }
-
-    /**
-     * Packed words: pairs of (code, value) side by side, so a probe touches one cache line; the value's low 32 bits
-     * are id + 1, the high ones the word's key kinds.
-     */
-    private static final class PackedSegment {
-        long[] table = new long[32];
-        int used;
-
-        /** {@code kinds << 32 | id}, or -1. */
-        long entry(long code, int hash) {
-            int mask = table.length - 2;
-            for (int at = (hash << 1) & mask; table[at + 1] != 0; at = (at + 2) & mask) {
-                if (table[at] == code) {
-                    return table[at + 1] - 1;
-                }
-            }
-            return -1;
-        }
-
-        void setKinds(long code, int hash, int kinds) {
-            int mask = table.length - 2;
-            for (int at = (hash << 1) & mask; table[at + 1] != 0; at = (at + 2) & mask) {
-                if (table[at] == code) {
-                    table[at + 1] = (table[at + 1] & 0xFFFF_FFFFL) | (long) kinds << 32;
-                    return;
-                }
-            }
-        }
-
-        void insert(long code, int hash, int id) {
-            if ((used + 1) * 4 > table.length) {
-                long[] old = table;
-                table = new long[old.length * 2];
-                for (int i = 0; i < old.length; i += 2) {
-                    if (old[i + 1] != 0) {
-                        place(old[i], mix(old[i]), old[i + 1]);
-                    }
-                }
-            }
-            place(code, hash, id + 1);
-            used++;
-        }
-
-        private void place(long code, int hash, long storedId) {
-            int mask = table.length - 2;
-            int at = (hash << 1) & mask;
-            while (table[at + 1] != 0) {
-                at = (at + 2) & mask;
-            }
-            table[at] = code;
-            table[at + 1] = storedId;
-        }
-    }
-
-    /** Other strings: pairs of (mixed hash, id + 1); a matching hash is confirmed against the stored string. */
-    private static final class HashedSegment {
-        int[] table = new int[32];
-        int used;
-
-        int find(String word, int length, int hash, WordDictionary owner) {
-            int mask = table.length - 2;
-            for (int at = (hash << 1) & mask; table[at + 1] != 0; at = (at + 2) & mask) {
-                if (table[at] == hash) {
-                    String candidate = owner.word(table[at + 1] - 1);
-                    if (candidate.length() == length && word.regionMatches(0, candidate, 0, length)) {
-                        return table[at + 1] - 1;
-                    }
-                }
-            }
-            return -1;
-        }
-
-        void insert(int hash, int id) {
-            if ((used + 1) * 4 > table.length) {
-                int[] old = table;
-                table = new int[old.length * 2];
-                for (int i = 0; i < old.length; i += 2) {
-                    if (old[i + 1] != 0) {
-                        place(old[i], old[i + 1]);
-                    }
-                }
-            }
-            place(hash, id + 1);
-            used++;
-        }
-
-        private void place(int hash, int storedId) {
-            int mask = table.length - 2;
-            int at = (hash << 1) & mask;
-            while (table[at + 1] != 0) {
-                at = (at + 2) & mask;
-            }
-            table[at] = hash;
-            table[at + 1] = storedId;
-        }
     }
 }

@@ -12,28 +12,27 @@ class WordDictionaryTest {
     void findsEveryInternedWordPrefixAndPairThroughGrowth() {
         WordDictionary dictionary = new WordDictionary();
         Random random = new Random(5);
-        List<String> words = new ArrayList<>();
+        List<Integer> wordIds = new ArrayList<>();
+        List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {
-            String word = randomWord(random);
-            int id = dictionary.intern(word);
-            if (id == words.size()) {
-                words.add(word);
-            }
-            if (i % 3 == 0 && words.size() > 1) {
-                dictionary.internPair(id, random.nextInt(words.size()));
+            int id = dictionary.intern(randomWord(random));
+            wordIds.add(id);
+            if (i % 3 == 0) {
+                int second = wordIds.get(random.nextInt(wordIds.size()));
+                pairs.add(new int[] {id, second, dictionary.internPair(id, second)});
             }
         }
-        for (int id = 0; id < dictionary.size(); id++) {
+        for (int id : wordIds) {
             String word = dictionary.word(id);
             assertThat(dictionary.find(word)).isEqualTo(id);
             assertThat(dictionary.find(word + "zz", word.length())).isEqualTo(id);
-            int space = word.indexOf(' ');
-            if (space > 0) {
-                int first = dictionary.find(word.substring(0, space));
-                int second = dictionary.find(word.substring(space + 1));
-                assertThat(dictionary.findPair(first, second)).isEqualTo(id);
-            }
         }
+        for (int[] pair : pairs) {
+            assertThat(dictionary.word(pair[2])).isNull();
+            assertThat(dictionary.findPair(pair[0], pair[1])).isEqualTo(pair[2]);
+            assertThat(dictionary.internPair(pair[0], pair[1])).isEqualTo(pair[2]);
+        }
+        assertThat(dictionary.size()).isGreaterThan(40_000);
         assertThat(dictionary.find("Nato")).as("stored words are folded; look-ups are exact").isEqualTo(-1);
         assertThat(dictionary.find("never-interned")).isEqualTo(-1);
         assertThat(dictionary.findPair(0, dictionary.size() + 5)).isEqualTo(-1);
