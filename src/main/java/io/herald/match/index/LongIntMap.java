@@ -2,8 +2,8 @@ package io.herald.match.index;
 
 /**
  * A map from long keys to non-negative int values without boxing: open addressing with linear probing and
- * backward-shift deletion, split into segments that grow on their own (no pause to rehash everything at once).
- * Not thread-safe.
+ * backward-shift deletion, up to 7/8 full (it is used when subscriptions change, not per document), split into
+ * segments that grow on their own (no pause to rehash everything at once). Not thread-safe.
  */
 final class LongIntMap {
     private static final int SEGMENT_BITS = 8;
@@ -89,7 +89,7 @@ final class LongIntMap {
             }
             keys[at] = key;
             values[at] = value + 1;
-            if (++used * 4 > keys.length * 3) {
+            if (++used * 8 > keys.length * 7) {
                 grow();
             }
             return true;

@@ -53,7 +53,7 @@ final class PostingLists {
         if (list == null) {
             list = new int[1 + entry.length];
         } else if (list[0] + 1 + entry.length > list.length) {
-            list = Arrays.copyOf(list, Math.max(list[0] + 1 + entry.length, list.length + (list.length >> 1)));
+            list = Arrays.copyOf(list, Math.max(list[0] + 1 + entry.length, list.length + (list.length >> 2)));
         }
         System.arraycopy(entry, 0, list, 1 + list[0], entry.length);
         list[0] += entry.length;
