@@ -9,8 +9,9 @@ import java.util.Locale;
  * Text to match queries against: the title and the body are separate fields, the source is the feed id.
  *
  * <p>The text is normalised once, on construction (see {@link TextNormalizer}), so evaluating many queries against
- * one document is cheap: word and prefix look-ups are binary searches over sorted distinct words, phrases scan the
- * word arrays of one field at a time (a phrase never spans the end of the title and the start of the text).
+ * one document is cheap: word and prefix look-ups are binary searches over sorted distinct words (sorted on the
+ * first look-up, so code that only needs the words, like the subscription index, never pays for sorting), phrases
+ * scan the word arrays of one field at a time (a phrase never spans the end of the title and the start of the text).
  * Instances are immutable and thread-safe.
  */
 public final class Document {
@@ -22,8 +23,8 @@ public final class Document {
     private final String foldedSource;
     private final String[] titleWords;
     private final String[] textWords;
-    private final String[] titleVocabulary;
-    private final String[] vocabulary;
+    private volatile String[] titleVocabulary;
+    private volatile String[] vocabulary;
 
     /** A document; {@code null} values count as empty. */
     public Document(String title, String text, String source) {
@@ -33,10 +34,6 @@ public final class Document {
         this.foldedSource = this.source.toLowerCase(Locale.ROOT);
         this.titleWords = NORMALIZER.words(this.title).toArray(String[]::new);
         this.textWords = NORMALIZER.words(this.text).toArray(String[]::new);
-        this.titleVocabulary = distinctSorted(titleWords);
-        String[] all = Arrays.copyOf(titleWords, titleWords.length + textWords.length);
-        System.arraycopy(textWords, 0, all, titleWords.length, textWords.length);
-        this.vocabulary = distinctSorted(all);
     }
 
     /** The item's title, its {@link Item#text() text} and its feed id. */
@@ -69,7 +66,7 @@ public final class Document {
      * {@code titleOnly}); when {@code lastIsPrefix} the last word only has to start the document's word.
      */
     boolean contains(List<String> words, boolean lastIsPrefix, boolean titleOnly) {
-        String[] vocab = titleOnly ? titleVocabulary : vocabulary;
+        String[] vocab = titleOnly ? titleVocabulary() : vocabulary();
         int last = words.size() - 1;
         for (int i = 0; i <= last; i++) {
             String word = words.get(i);
@@ -82,6 +79,28 @@ public final class Document {
             return true;
         }
         return inField(titleWords, words, lastIsPrefix) || (!titleOnly && inField(textWords, words, lastIsPrefix));
+    }
+
+    /** The sorted distinct words of the title; computed once (racing threads compute the same array). */
+    private String[] titleVocabulary() {
+        String[] sorted = titleVocabulary;
+        if (sorted == null) {
+            sorted = distinctSorted(titleWords);
+            titleVocabulary = sorted;
+        }
+        return sorted;
+    }
+
+    /** The sorted distinct words of the title and the text. */
+    private String[] vocabulary() {
+        String[] sorted = vocabulary;
+        if (sorted == null) {
+            String[] all = Arrays.copyOf(titleWords, titleWords.length + textWords.length);
+            System.arraycopy(textWords, 0, all, titleWords.length, textWords.length);
+            sorted = distinctSorted(all);
+            vocabulary = sorted;
+        }
+        return sorted;
     }
 
     private static boolean inField(String[] field, List<String> words, boolean lastIsPrefix) {

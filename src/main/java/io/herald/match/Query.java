@@ -77,6 +77,36 @@ public final class Query {
         return matched;
     }
 
+    /** Walks the syntax tree bottom up; see {@link QueryVisitor}. */
+    public <R> R accept(QueryVisitor<R> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        return visit(root, visitor);
+    }
+
+    private static <R> R visit(Node node, QueryVisitor<R> visitor) {
+        if (node instanceof Node.Or or) {
+            return visitor.or(visitAll(or.branches(), visitor));
+        }
+        if (node instanceof Node.And and) {
+            return visitor.and(visitAll(and.parts(), visitor));
+        }
+        if (node instanceof Node.Not not) {
+            return visitor.not(visit(not.child(), visitor));
+        }
+        if (node instanceof Node.Term term) {
+            return visitor.term(term.words(), term.prefix(), term.titleOnly());
+        }
+        return visitor.source(((Node.Source) node).feedId());
+    }
+
+    private static <R> List<R> visitAll(List<Node> nodes, QueryVisitor<R> visitor) {
+        List<R> results = new ArrayList<>(nodes.size());
+        for (Node node : nodes) {
+            results.add(visit(node, visitor));
+        }
+        return results;
+    }
+
     /** The text the query was parsed from. */
     public String text() {
         return text;
