@@ -1,12 +1,11 @@
 package io.herald.pipeline;
 
 import io.herald.match.Document;
-import io.herald.match.Query;
-import io.herald.match.QueryException;
 import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Item;
 import io.herald.model.Subscription;
+import io.herald.pipeline.SubscriptionMatcher.Hit;
 import io.herald.store.PendingAlert;
 import io.herald.store.SubscriptionStore;
 import io.herald.summarize.FocusTerms;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class AlertPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(AlertPlanner.class);
 
-    private final SubscriptionStore subscriptions;
     private final Summarizer summarizer;
     static final int LLM_CALLS_PER_POLL = 20;
 
     private final int summaryChars;
     private final ArticleTexts articles;
     private final Optional<SummaryWriter> llm;
-    private final Map<String, Optional<Query>> compiled = new ConcurrentHashMap<>();
+    private final SubscriptionMatcher matcher;
 
     /** A planner that summarises the feed's own text, extractively. */
     public AlertPlanner(SubscriptionStore subscriptions, Summarizer summarizer, int summaryChars) {
@@ -50,7 +47,7 @@ public final class AlertPlanner {
      */
     public AlertPlanner(SubscriptionStore subscriptions, Summarizer summarizer, int summaryChars,
                         ArticleTexts articles, Optional<SummaryWriter> llm) {
-        this.subscriptions = subscriptions;
+        this.matcher = new SubscriptionMatcher(subscriptions);
         this.summarizer = summarizer;
         this.summaryChars = summaryChars;
         this.articles = articles;
@@ -61,18 +58,13 @@ public final class AlertPlanner {
         if (items.isEmpty()) {
             return List.of();
         }
-        List<Subscription> active = subscriptions.active().stream().filter(s -> s.appliesTo(feedId)).toList();
         List<PendingAlert> alerts = new ArrayList<>();
         Summaries summaries = new Summaries(articles.poll());
         for (Item item : items) {
             Document document = Document.of(item);
             Map<Destination, List<Hit>> byDestination = new LinkedHashMap<>();
-            for (Subscription s : active) {
-                Optional<Query> query = compile(s);
-                if (query.isPresent() && query.get().matches(document)) {
-                    byDestination.computeIfAbsent(s.destination(), d -> new ArrayList<>())
-                            .add(new Hit(s, query.get().explain(document)));
-                }
+            for (Hit hit : matcher.match(document)) {
+                byDestination.computeIfAbsent(hit.subscription().destination(), d -> new ArrayList<>()).add(hit);
             }
             byDestination.forEach((destination, hits) -> alerts.add(
                     alertFor(destination, hits, item, feedTitle, summaries)));
@@ -93,9 +85,6 @@ public final class AlertPlanner {
         String summary = summaries.of(item, terms);
         return new PendingAlert(owner.id(), new Alert(0, destination, item, feedTitle, queries, summary, terms,
                 owner.id()));
-    }
-
-    private record Hit(Subscription subscription, List<String> terms) {
     }
 
     /** One poll's summaries: each item's text fetched once, each item and set of terms summarised once. */
@@ -130,16 +119,5 @@ public final class AlertPlanner {
                 return Optional.empty();
             }
         }
-    }
-
-    private Optional<Query> compile(Subscription s) {
-        return compiled.computeIfAbsent(s.query(), text -> {
-            try {
-                return Optional.of(Query.parse(text));
-            } catch (QueryException e) {
-                LOG.warn("subscription {} has a query that no longer parses ({}): skipped", s.id(), e.getMessage());
-                return Optional.empty();
-            }
-        });
     }
 }

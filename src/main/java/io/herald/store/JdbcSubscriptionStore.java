@@ -22,6 +22,8 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     private final Database db;
     private final Clock clock;
 
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
     public JdbcSubscriptionStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
@@ -29,7 +31,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public Optional<Subscription> add(Destination destination, String query, String createdBy) {
-        return db.inTransaction("add a subscription for " + destination, c -> {
+        return changed(db.inTransaction("add a subscription for " + destination, c -> {
             List<Long> existing = Jdbc.query(c,
                     "SELECT id FROM subscriptions WHERE destination = ? AND query = ? AND route_id IS NULL",
                     rs -> rs.getLong(1), destination.toString(), query);
@@ -39,7 +41,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
             long id = Jdbc.insert(c, "INSERT INTO subscriptions (destination, query, created_by, created_at)"
                     + " VALUES (?, ?, ?, ?)", destination.toString(), query, createdBy, clock.millis());
             return Optional.of(new Subscription(id, destination, query, Optional.empty(), Set.of()));
-        });
+        }));
     }
 
     @Override
@@ -51,8 +53,8 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean remove(long id) {
-        return db.inTransaction("remove subscription " + id,
-                c -> Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", id) > 0);
+        return changed(db.inTransaction("remove subscription " + id,
+                c -> Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", id) > 0));
     }
 
     @Override
@@ -63,7 +65,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public void replaceRoutes(List<Subscription> routes) {
-        db.inTransaction("store config routes", c -> {
+        changed(db.inTransaction("store config routes", c -> {
             Map<String, Long> stored = new HashMap<>();
             for (Subscription s : Jdbc.query(c, "SELECT " + COLUMNS + " FROM subscriptions WHERE route_id IS NOT NULL",
                     JdbcSubscriptionStore::map)) {
@@ -84,21 +86,21 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", gone);
             }
             return null;
-        });
+        }));
     }
 
     @Override
     public boolean setPaused(long id, boolean paused) {
-        return db.inTransaction("pause subscription " + id, c -> Jdbc.update(c,
+        return changed(db.inTransaction("pause subscription " + id, c -> Jdbc.update(c,
                 "UPDATE subscriptions SET paused = ? WHERE id = ? AND paused <> ?",
-                paused ? 1 : 0, id, paused ? 1 : 0)) > 0;
+                paused ? 1 : 0, id, paused ? 1 : 0))) > 0;
     }
 
     @Override
     public int setPaused(Destination destination, boolean paused) {
-        return db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
+        return changed(db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
                 "UPDATE subscriptions SET paused = ? WHERE destination = ? AND paused <> ?",
-                paused ? 1 : 0, destination.toString(), paused ? 1 : 0));
+                paused ? 1 : 0, destination.toString(), paused ? 1 : 0)));
     }
 
     @Override
@@ -110,12 +112,23 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public int moveDestination(Destination from, Destination to) {
-        return db.inTransaction("move subscriptions from " + from + " to " + to, c -> {
+        return changed(db.inTransaction("move subscriptions from " + from + " to " + to, c -> {
             int moved = Jdbc.update(c, "UPDATE OR IGNORE subscriptions SET destination = ? WHERE destination = ?",
                     to.toString(), from.toString());
             Jdbc.update(c, "DELETE FROM subscriptions WHERE destination = ?", from.toString());
             return moved;
-        });
+        }));
+    }
+
+    @Override
+    public long version() {
+        return version.get();
+    }
+
+    /** Passes a write's result through, counting the write so that readers know to refresh. */
+    private <T> T changed(T result) {
+        version.incrementAndGet();
+        return result;
     }
 
     private static String routeKey(Subscription s) {

@@ -46,4 +46,10 @@ public interface SubscriptionStore {
      * @return how many subscriptions now point at {@code to}
      */
     int moveDestination(Destination from, Destination to);
+
+    /**
+     * A number that changes whenever this store changed a subscription (added, removed, paused, resumed, moved, or
+     * a route replaced), so that an in-memory index knows when to refresh.
+     */
+    long version();
 }
