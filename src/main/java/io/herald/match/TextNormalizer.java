@@ -87,14 +87,16 @@ public final class TextNormalizer {
         flush(word, words);
     }
 
-    private static boolean isMark(int cp) {
+    /** A combining mark (dropped after NFKD). */
+    public static boolean isMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 
-    private static boolean isOwnWordScript(int cp) {
+    /** Han, Hiragana, Katakana and Thai characters are each a word of their own. */
+    public static boolean isOwnWordScript(int cp) {
         if (cp < 0x0E00) {
             return false;
         }
@@ -105,7 +107,8 @@ public final class TextNormalizer {
                 || script == Character.UnicodeScript.THAI;
     }
 
-    private static void appendFolded(StringBuilder word, int cp) {
+    /** Appends the case-folded code point (ß becomes ss, final sigma becomes sigma). */
+    public static void appendFolded(StringBuilder word, int cp) {
         int lower = Character.toLowerCase(cp);
         if (lower == 'ß') {
             word.append("ss");

@@ -1,5 +1,6 @@
 package io.herald.match.index;
 
+import io.herald.match.TextNormalizer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +45,13 @@ final class WordSpans {
 
     /** One folded code point {@code part} that came from the original text's {@code [from, to)}. */
     private void accept(int part, int from, int to) {
-        if (isMark(part)) {
+        if (TextNormalizer.isMark(part)) {
             if (word.length() > 0) {
                 wordEnd = to;
             }
         } else if (!Character.isLetterOrDigit(part)) {
             flush();
-        } else if (isOwnWordScript(part)) {
+        } else if (TextNormalizer.isOwnWordScript(part)) {
             flush();
             append(part, from, to);
             flush();
@@ -63,7 +64,7 @@ final class WordSpans {
         if (word.length() == 0) {
             wordStart = from;
         }
-        appendFolded(word, part);
+        TextNormalizer.appendFolded(word, part);
         wordEnd = to;
     }
 
@@ -85,34 +86,5 @@ final class WordSpans {
 
     int end(int word) {
         return spans.get(word)[1];
-    }
-
-    private static boolean isMark(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
-    }
-
-    private static boolean isOwnWordScript(int cp) {
-        if (cp < 0x0E00) {
-            return false;
-        }
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN
-                || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA
-                || script == Character.UnicodeScript.THAI;
-    }
-
-    private static void appendFolded(StringBuilder word, int cp) {
-        int lower = Character.toLowerCase(cp);
-        if (lower == 'ß') {
-            word.append("ss");
-        } else if (lower == 'ς') {
-            word.append('σ');
-        } else {
-            word.appendCodePoint(lower);
-        }
     }
 }
