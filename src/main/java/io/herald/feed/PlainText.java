@@ -6,6 +6,7 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -108,9 +109,15 @@ final class PlainText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return lines(html.replace('\n', ' '));
+        if (html.indexOf('<') < 0) {
+            String decoded = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
+            return lines(decoded.replace('\n', ' '));
         }
+        return markup(html);
+    }
+
+    /** The full HTML parse, for text with tags. */
+    static String markup(String html) {
         Element body = Jsoup.parseBodyFragment(SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>")).body();
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {

@@ -7,7 +7,6 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
-import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.IOException;
 import java.io.StringReader;
 import org.jdom2.Document;
@@ -38,6 +37,7 @@ final class RomeInput extends WireFeedInput {
             "http://www.oracle.com/xml/jaxp/properties/maxParameterEntitySizeLimit", "1000000");
 
     private SAXBuilder builder;
+    private final XmlFixer fixer = new XmlFixer();
 
     private RomeInput() {
         setAllowDoctypes(true);
@@ -55,7 +55,7 @@ final class RomeInput extends WireFeedInput {
                 builder = createSAXBuilder();
                 LIMITS.forEach(builder::setProperty);
             }
-            document = builder.build(new XmlFixerReader(new StringReader(text)));
+            document = builder.build(new StringReader(fixer.fix(text)));
         } catch (org.jdom2.input.JDOMParseException e) {
             throw new ParsingFeedException("Invalid XML: " + e.getMessage(), e);
         } catch (JDOMException | IOException e) {
