@@ -118,7 +118,8 @@ final class PlainText {
 
     /** The full HTML parse, for text with tags. */
     static String markup(String html) {
-        Element body = Jsoup.parseBodyFragment(SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>")).body();
+        String opened = html.contains("/>") ? SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>") : html;
+        Element body = Jsoup.parseBodyFragment(opened).body();
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override

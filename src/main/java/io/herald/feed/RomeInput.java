@@ -20,7 +20,7 @@ import org.jdom2.JDOMException;
 final class RomeInput extends WireFeedInput {
 
     /** A feed and the document it came from. */
-    record Built(SyndFeed feed, Document document) {
+    record Built(SyndFeed feed, Document document, EntryDates dates) {
     }
 
     /** One configured builder per thread: creating the SAX parser costs more than parsing a small feed. */
@@ -61,6 +61,7 @@ final class RomeInput extends WireFeedInput {
         } catch (JDOMException | IOException e) {
             throw new ParsingFeedException("Invalid XML", e);
         }
+        EntryDates dates = EntryDates.detach(document);
         WireFeed wire;
         try {
             wire = build(document);
@@ -68,7 +69,13 @@ final class RomeInput extends WireFeedInput {
             throw e;
         } catch (RuntimeException e) {
             throw new ParsingFeedException("Invalid feed structure", e);
+        } finally {
+            dates.restore();
         }
-        return new Built(new SyndFeedImpl(wire, true), document);
+        SyndFeed feed = new SyndFeedImpl(wire, true);
+        if (!dates.isEmpty() && feed.getEntries().size() != RawEntries.entries(document).size()) {
+            return new Built(new SyndFeedImpl(build(document), true), document, new EntryDates());
+        }
+        return new Built(feed, document, dates);
     }
 }
