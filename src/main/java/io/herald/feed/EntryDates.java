@@ -18,7 +18,8 @@ import org.jdom2.Element;
 
 /**
  * Reads the one date of an entry before ROME does, when it is in one of the two forms nearly every feed uses
- * (RFC 1123 {@code Tue, 10 Jun 2003 04:00:00 GMT} and RFC 3339 {@code 2003-06-10T04:00:00Z}, whole seconds):
+ * (RFC 1123 {@code Tue, 10 Jun 2003 04:00:00 GMT} and RFC 3339 {@code 2003-06-10T04:00:00Z}, whole seconds),
+ * and an Atom 1.0 entry's {@code published} when it comes with {@code updated} in those forms:
  * ROME tries a list of {@code SimpleDateFormat} masks, built anew for every date. The element is taken out of the
  * tree while ROME maps it and put back afterwards, so the rest of the reading sees the document unchanged. Any
  * other case (several dates, another form) is left to ROME and {@link FeedDates} as before.
@@ -26,6 +27,7 @@ import org.jdom2.Element;
 final class EntryDates {
     private static final Set<String> DATES = Set.of("pubdate", "published", "issued", "date", "created",
             "updated", "modified", "lastbuilddate");
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final Pattern RFC1123 = Pattern.compile(
             "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}"
                     + " ([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d (GMT|[+-]\\d{4})");
@@ -48,29 +50,42 @@ final class EntryDates {
     }
 
     private void detachFrom(Element entry) {
-        Element only = null;
+        List<Element> found = new ArrayList<>();
         for (Element child : entry.getChildren()) {
             if (child.getName().equalsIgnoreCase("group")) {
                 return;
             }
             if (DATES.contains(child.getName().toLowerCase(Locale.ROOT))) {
-                if (only != null) {
-                    return;
-                }
-                only = child;
+                found.add(child);
             }
         }
-        if (only == null) {
+        Element chosen = found.size() == 1 ? found.get(0) : atomPublished(found);
+        if (chosen == null) {
             return;
         }
-        Optional<Instant> instant = parse(only.getText());
-        if (instant.isPresent()) {
-            read.put(entry, instant.get());
-            parents.add(entry);
-            indexes.add(entry.indexOf(only));
-            removed.add(only);
-            only.detach();
+        Optional<Instant> instant = parse(chosen.getText());
+        if (instant.isEmpty() || found.stream().anyMatch(e -> parse(e.getText()).isEmpty())) {
+            return;
         }
+        read.put(entry, instant.get());
+        for (Element date : found) {
+            parents.add(entry);
+            indexes.add(entry.indexOf(date));
+            removed.add(date);
+            date.detach();
+        }
+    }
+
+    /** Of an Atom 1.0 entry's {@code published} and {@code updated} (and nothing else), the first. */
+    private static Element atomPublished(List<Element> found) {
+        if (found.size() != 2 || !found.stream().allMatch(e -> e.getNamespaceURI().equals(ATOM))) {
+            return null;
+        }
+        List<String> names = found.stream().map(Element::getName).toList();
+        if (names.contains("published") && names.contains("updated")) {
+            return found.get(names.indexOf("published"));
+        }
+        return null;
     }
 
     /** Puts the detached elements back where they were. */
