@@ -33,7 +33,7 @@ final class PlainText {
      * characters whose windows-1252 bytes form valid multi-byte UTF-8 is replaced by what those bytes say.
      */
     static String undoDoubleEncoding(String s) {
-        if (s.chars().noneMatch(c -> c >= 0xC2 && c <= 0xF4)) {
+        if (!hasUtf8LeadLike(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
@@ -52,6 +52,16 @@ final class PlainText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean hasUtf8LeadLike(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0xC2 && c <= 0xF4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The characters windows-1252 puts at 0x80..0x9F. */
