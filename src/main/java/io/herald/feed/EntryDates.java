@@ -18,21 +18,23 @@ import org.jdom2.Element;
 
 /**
  * Reads the one date of an entry before ROME does, when it is in one of the two forms nearly every feed uses
- * (RFC 1123 {@code Tue, 10 Jun 2003 04:00:00 GMT} and RFC 3339 {@code 2003-06-10T04:00:00Z}, whole seconds),
+ * (RFC 1123 {@code Tue, 10 Jun 2003 04:00:00 GMT} and RFC 3339 {@code 2003-06-10T04:00:00Z}, whole seconds or
+ * milliseconds),
  * and an Atom 1.0 entry's {@code published} when it comes with {@code updated} in those forms:
  * ROME tries a list of {@code SimpleDateFormat} masks, built anew for every date. The element is taken out of the
  * tree while ROME maps it and put back afterwards, so the rest of the reading sees the document unchanged. Any
- * other case (several dates, another form) is left to ROME and {@link FeedDates} as before.
+ * other case (several dates, another form) is left to ROME and {@link FeedDates} as before. The feed's own dates,
+ * which the model does not carry, are kept from ROME too.
  */
 final class EntryDates {
     private static final Set<String> DATES = Set.of("pubdate", "published", "issued", "date", "created",
             "updated", "modified", "lastbuilddate");
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final Pattern RFC1123 = Pattern.compile(
-            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}"
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}"
                     + " ([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d (GMT|[+-]\\d{4})");
     private static final Pattern RFC3339 = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(Z|[+-]\\d{2}:\\d{2})");
+            "\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{3})?(Z|[+-]\\d{2}:\\d{2})");
 
     /** Dates read ahead, by entry element, and the elements taken out (with their place) until restored. */
     private final Map<Element, Instant> read = new IdentityHashMap<>();
@@ -45,6 +47,13 @@ final class EntryDates {
         EntryDates dates = new EntryDates();
         for (Element entry : RawEntries.entries(document)) {
             dates.detachFrom(entry);
+        }
+        Element root = document.getRootElement();
+        dates.detachFeedDates(root);
+        for (Element child : root.getChildren()) {
+            if (child.getName().equals("channel")) {
+                dates.detachFeedDates(child);
+            }
         }
         return dates;
     }
@@ -63,8 +72,8 @@ final class EntryDates {
         if (chosen == null) {
             return;
         }
-        Optional<Instant> instant = parse(chosen.getText());
-        if (instant.isEmpty() || found.stream().anyMatch(e -> parse(e.getText()).isEmpty())) {
+        Optional<Instant> instant = parse(chosen);
+        if (instant.isEmpty() || found.stream().anyMatch(e -> parse(e).isEmpty())) {
             return;
         }
         read.put(entry, instant.get());
@@ -73,6 +82,18 @@ final class EntryDates {
             indexes.add(entry.indexOf(date));
             removed.add(date);
             date.detach();
+        }
+    }
+
+    /** The feed's own dates (Herald's model has none) are kept from ROME altogether. */
+    private void detachFeedDates(Element feed) {
+        for (Element child : new ArrayList<>(feed.getChildren())) {
+            if (DATES.contains(child.getName().toLowerCase(Locale.ROOT))) {
+                parents.add(feed);
+                indexes.add(feed.indexOf(child));
+                removed.add(child);
+                child.detach();
+            }
         }
     }
 
@@ -105,7 +126,17 @@ final class EntryDates {
         return Optional.ofNullable(read.get(entry));
     }
 
-    /** The instant of an RFC 1123 or RFC 3339 (whole seconds) date; empty for anything else. */
+    /**
+     * Milliseconds only where ROME reads the date (Atom 1.0 {@code published} and {@code updated}): the fallback
+     * parser keeps whole seconds.
+     */
+    private static Optional<Instant> parse(Element date) {
+        boolean atom = date.getNamespaceURI().equals(ATOM)
+                && (date.getName().equals("published") || date.getName().equals("updated"));
+        return atom || date.getText().indexOf('.') < 0 ? parse(date.getText()) : Optional.empty();
+    }
+
+    /** The instant of an RFC 1123 or RFC 3339 (whole seconds or milliseconds) date; empty for anything else. */
     static Optional<Instant> parse(String raw) {
         String s = raw.strip();
         try {
