@@ -6,6 +6,7 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -32,7 +33,7 @@ final class PlainText {
      * characters whose windows-1252 bytes form valid multi-byte UTF-8 is replaced by what those bytes say.
      */
     static String undoDoubleEncoding(String s) {
-        if (s.chars().noneMatch(c -> c >= 0xC2 && c <= 0xF4)) {
+        if (!hasUtf8LeadLike(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
@@ -51,6 +52,16 @@ final class PlainText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean hasUtf8LeadLike(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0xC2 && c <= 0xF4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The characters windows-1252 puts at 0x80..0x9F. */
@@ -108,10 +119,17 @@ final class PlainText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return lines(html.replace('\n', ' '));
+        if (html.indexOf('<') < 0) {
+            String decoded = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
+            return lines(decoded.replace('\n', ' '));
         }
-        Element body = Jsoup.parseBodyFragment(SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>")).body();
+        return markup(html);
+    }
+
+    /** The full HTML parse, for text with tags. */
+    static String markup(String html) {
+        String opened = html.contains("/>") ? SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>") : html;
+        Element body = Jsoup.parseBodyFragment(opened).body();
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override

@@ -22,6 +22,9 @@ final class RawEntries {
     private static final Set<String> SUMMARIES = Set.of("description", "summary", "abstract");
     private static final Set<String> CONTENTS = Set.of("body", "fullitem", "encoded", "content");
     private static final Set<String> AUTHORS = Set.of("creator", "author");
+    /** Children whose whitespace-normalised text is read: the rest need none, or only whether they have text. */
+    private static final Set<String> NEEDS_TEXT = Set.of("creator", "author", "keywords", "subject", "category",
+            "link", "pubdate", "published", "issued", "date", "created", "updated", "modified", "lastbuilddate");
     private static final XMLOutputter XML = new XMLOutputter(Format.getRawFormat());
 
     /** What one entry element offers besides ROME's reading. */
@@ -63,7 +66,7 @@ final class RawEntries {
         List<String> categories = new ArrayList<>();
         for (Element child : children(entry)) {
             String name = child.getName().toLowerCase(Locale.ROOT);
-            String text = child.getTextNormalize();
+            String text = NEEDS_TEXT.contains(name) ? child.getTextNormalize() : "";
             if (AUTHORS.contains(name)) {
                 Element personName = child.getChildren().stream().filter(c -> c.getName().equals("name"))
                         .findFirst().orElse(null);
@@ -78,9 +81,9 @@ final class RawEntries {
                 link = Optional.ofNullable(href == null || href.isBlank() ? text : href).filter(s -> !s.isBlank());
             } else if (DATES.contains(name) && !text.isEmpty()) {
                 dates.add(text);
-            } else if (TITLES.contains(name) && title.isEmpty() && !text.isEmpty()) {
+            } else if (TITLES.contains(name) && title.isEmpty() && hasText(child.getText())) {
                 title = Optional.of(child.getText());
-            } else if (SUMMARIES.contains(name) && summary.isEmpty() && !text.isEmpty()) {
+            } else if (SUMMARIES.contains(name) && summary.isEmpty() && hasText(child.getText())) {
                 summary = Optional.of(child.getText());
             } else if (CONTENTS.contains(name) && content.isEmpty()) {
                 content = Optional.of(child.getChildren().isEmpty() ? child.getText() : markup(child))
@@ -88,6 +91,17 @@ final class RawEntries {
             }
         }
         return new Extras(dates, title, summary, content, link, authors, categories);
+    }
+
+    /** True when the text has a character other than XML whitespace (what a non-empty normalised text means). */
+    private static boolean hasText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAlternate(String rel) {

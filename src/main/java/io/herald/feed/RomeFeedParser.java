@@ -43,7 +43,8 @@ final class RomeFeedParser {
         List<io.herald.model.Item> items = new ArrayList<>();
         for (int i = 0; i < feed.getEntries().size(); i++) {
             Optional<Element> element = aligned ? Optional.of(raw.get(i)) : Optional.empty();
-            items.add(ItemAssembler.assemble(feedId, fields(feed.getEntries().get(i), feedBase, element)));
+            items.add(ItemAssembler.assemble(feedId, fields(feed.getEntries().get(i), feedBase, element,
+                    built.dates())));
         }
         String link = Links.absolute(firstNonBlank(alternate(feed.getLinks()), feed.getLink()), feedBase);
         String title = text(feed.getTitleEx(), feed.getTitle(), true);
@@ -66,7 +67,8 @@ final class RomeFeedParser {
         return element == null ? null : element.getAttributeValue("base", Namespace.XML_NAMESPACE);
     }
 
-    private static ItemAssembler.Fields fields(SyndEntry entry, Optional<URI> feedBase, Optional<Element> element) {
+    private static ItemAssembler.Fields fields(SyndEntry entry, Optional<URI> feedBase, Optional<Element> element,
+            EntryDates dates) {
         RawEntries.Extras extras = element.map(RawEntries::extras).orElse(RawEntries.Extras.NONE);
         Optional<URI> base = element.isPresent() ? ItemAssembler.resolveBase(feedBase, xmlBase(element.get()))
                 : feedBase;
@@ -90,7 +92,7 @@ final class RomeFeedParser {
                 title.isBlank() ? extras.title().map(PlainText::line).orElse("") : title,
                 summary.isBlank() ? extras.summaryHtml().map(PlainText::text).orElse("") : summary,
                 content.isBlank() ? extras.contentHtml().map(PlainText::text).orElse("") : content,
-                published(entry, extras), orElse(authors(entry), extras.authors()),
+                published(entry, extras, element.flatMap(dates::of)), orElse(authors(entry), extras.authors()),
                 orElse(categories(entry.getCategories()), extras.categories()));
     }
 
@@ -98,10 +100,13 @@ final class RomeFeedParser {
         return values.stream().anyMatch(v -> v != null && !v.isBlank()) ? values : fallback;
     }
 
-    private static Optional<Instant> published(SyndEntry entry, RawEntries.Extras extras) {
+    private static Optional<Instant> published(SyndEntry entry, RawEntries.Extras extras, Optional<Instant> read) {
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         if (date != null) {
             return Optional.of(date.toInstant());
+        }
+        if (read.isPresent()) {
+            return read;
         }
         return extras.dates().stream().map(FeedDates::parse).flatMap(Optional::stream).findFirst();
     }

@@ -7,7 +7,6 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
-import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.IOException;
 import java.io.StringReader;
 import org.jdom2.Document;
@@ -21,7 +20,7 @@ import org.jdom2.JDOMException;
 final class RomeInput extends WireFeedInput {
 
     /** A feed and the document it came from. */
-    record Built(SyndFeed feed, Document document) {
+    record Built(SyndFeed feed, Document document, EntryDates dates) {
     }
 
     /** One configured builder per thread: creating the SAX parser costs more than parsing a small feed. */
@@ -38,6 +37,7 @@ final class RomeInput extends WireFeedInput {
             "http://www.oracle.com/xml/jaxp/properties/maxParameterEntitySizeLimit", "1000000");
 
     private SAXBuilder builder;
+    private final XmlFixer fixer = new XmlFixer();
 
     private RomeInput() {
         setAllowDoctypes(true);
@@ -55,12 +55,13 @@ final class RomeInput extends WireFeedInput {
                 builder = createSAXBuilder();
                 LIMITS.forEach(builder::setProperty);
             }
-            document = builder.build(new XmlFixerReader(new StringReader(text)));
+            document = builder.build(new StringReader(fixer.fix(text)));
         } catch (org.jdom2.input.JDOMParseException e) {
             throw new ParsingFeedException("Invalid XML: " + e.getMessage(), e);
         } catch (JDOMException | IOException e) {
             throw new ParsingFeedException("Invalid XML", e);
         }
+        EntryDates dates = EntryDates.detach(document);
         WireFeed wire;
         try {
             wire = build(document);
@@ -68,7 +69,13 @@ final class RomeInput extends WireFeedInput {
             throw e;
         } catch (RuntimeException e) {
             throw new ParsingFeedException("Invalid feed structure", e);
+        } finally {
+            dates.restore();
         }
-        return new Built(new SyndFeedImpl(wire, true), document);
+        SyndFeed feed = new SyndFeedImpl(wire, true);
+        if (!dates.isEmpty() && feed.getEntries().size() != RawEntries.entries(document).size()) {
+            return new Built(new SyndFeedImpl(build(document), true), document, new EntryDates());
+        }
+        return new Built(feed, document, dates);
     }
 }
