@@ -8,22 +8,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chaos run sized for CI (300 alerts to 60 chats, 10 of them groups): a separate delivery JVM killed with
+ * The chaos run sized for CI (500 alerts to 100 chats, 15 of them groups): a separate delivery JVM killed with
  * SIGKILL, stopped with SIGTERM and restarted on the same database, against a fake Telegram that fails 10% of sends
  * with 502 and enforces the rate limits. The full size (1,500 alerts to 300 chats) runs in the benchmark.
  */
 class DeliveryChaosTest {
+    private static final int ALERTS = 500;
+
     @TempDir
     Path dir;
 
     @Test
     void losesNothingDuplicatesAtMostOnePercentAndNeverSendsInsideARetryWindow() throws Exception {
-        DeliveryChaos.Result result = DeliveryChaos.run(dir, 300, 60, 10, System.out);
+        DeliveryChaos.Result result = DeliveryChaos.run(dir, ALERTS, 100, 15, System.out);
         System.out.println("chaos: " + result);
 
         assertThat(result.lost()).as("lost alerts").isZero();
         assertThat(result.failedRows()).as("alerts given up").isZero();
-        assertThat(result.duplicates()).as("duplicates").isLessThanOrEqualTo(3);
+        assertThat(result.duplicates()).as("duplicates").isLessThanOrEqualTo(ALERTS / 100);
         assertThat(result.insideRetryWindow()).as("sends inside a retry_after window").isZero();
         assertThat(result.injected502()).as("the fake did inject failures").isPositive();
         assertThat(result.sigtermExit()).as("exit after SIGTERM").isLessThan(Duration.ofSeconds(10));
