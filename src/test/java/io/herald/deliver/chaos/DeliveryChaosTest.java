@@ -8,19 +8,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chaos run sized for CI (500 alerts to 100 chats, 15 of them groups): a separate delivery JVM killed with
+ * The chaos run sized for CI (800 alerts to 160 chats, 25 of them groups: at most 1% duplicates, which covers the
+ * 8 sends that can be in flight at the SIGKILL): a separate delivery JVM killed with
  * SIGKILL, stopped with SIGTERM and restarted on the same database, against a fake Telegram that fails 10% of sends
  * with 502 and enforces the rate limits. The full size (1,500 alerts to 300 chats) runs in the benchmark.
  */
 class DeliveryChaosTest {
-    private static final int ALERTS = 500;
+    private static final int ALERTS = 800;
 
     @TempDir
     Path dir;
 
     @Test
     void losesNothingDuplicatesAtMostOnePercentAndNeverSendsInsideARetryWindow() throws Exception {
-        DeliveryChaos.Result result = DeliveryChaos.run(dir, ALERTS, 100, 15, System.out);
+        DeliveryChaos.Result result = DeliveryChaos.run(dir, ALERTS, 160, 25, System.out);
         System.out.println("chaos: " + result);
 
         assertThat(result.lost()).as("lost alerts").isZero();
