@@ -25,7 +25,7 @@ final class ConfigOption {
         try {
             return ConfigLoader.load(path());
         } catch (ConfigException e) {
-            throw new UserInputException(String.join(System.lineSeparator(), e.problems()), e);
+            throw UserInputException.from(e);
         }
     }
 }

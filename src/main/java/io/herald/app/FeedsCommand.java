@@ -56,7 +56,7 @@ final class FeedsCommand implements Callable<Integer> {
         try {
             return Settings.fromEnv(System.getenv()).database();
         } catch (ConfigException e) {
-            throw new UserInputException(String.join(System.lineSeparator(), e.problems()), e);
+            throw UserInputException.from(e);
         }
     }
 

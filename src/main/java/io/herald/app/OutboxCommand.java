@@ -37,7 +37,7 @@ final class OutboxCommand implements Callable<Integer> {
         try {
             settings = Settings.fromEnv();
         } catch (ConfigException e) {
-            throw new UserInputException(String.join(System.lineSeparator(), e.problems()), e);
+            throw UserInputException.from(e);
         }
         if (limit < 0) {
             throw new UserInputException("--limit must be 0 or more, not " + limit);

@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             settings = Settings.fromEnv(env);
         } catch (ConfigException e) {
-            throw new UserInputException(String.join(System.lineSeparator(), e.problems()), e);
+            throw UserInputException.from(e);
         }
         LoadedConfig loaded = config.load();
         loaded.warnings().forEach(System.err::println);

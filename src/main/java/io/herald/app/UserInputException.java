@@ -11,4 +11,9 @@ final class UserInputException extends RuntimeException {
     UserInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Every problem of a config or environment, one per line, as the user sees them. */
+    static UserInputException from(io.herald.config.ConfigException e) {
+        return new UserInputException(String.join(System.lineSeparator(), e.problems()), e);
+    }
 }
