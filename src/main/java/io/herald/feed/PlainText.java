@@ -79,16 +79,43 @@ final class PlainText {
         byte[] bytes = new byte[run.length()];
         for (int i = 0; i < run.length(); i++) {
             char c = run.charAt(i);
-            bytes[i] = c <= 0xFF ? (byte) c : WINDOWS_1252.encode(String.valueOf(c)).get();
+            bytes[i] = c <= 0xFF ? (byte) c : (byte) (0x80 + CP1252_HIGH_BYTES.indexOf(c));
         }
-        try {
-            String decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return decoded.length() < run.length() ? decoded : run;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        if (!isUtf8(bytes)) {
             return run;
         }
+        String decoded = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return decoded.length() < run.length() ? decoded : run;
+    }
+
+    /** Bytes {@code 0x80..0x9F} at the index of the character windows-1252 gives them ({@code U+FFFD} if none). */
+    private static final String CP1252_HIGH_BYTES = new String(java.util.stream.IntStream.range(0x80, 0xA0)
+            .map(b -> new String(new byte[] {(byte) b}, java.nio.charset.Charset.forName("windows-1252")).charAt(0))
+            .toArray(), 0, 0x20);
+
+    /** Well-formed UTF-8 throughout (shortest forms, no surrogates, nothing above U+10FFFF). */
+    private static boolean isUtf8(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (len == 0 || i + len > b.length) {
+                return false;
+            }
+            for (int k = 1; k < len; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            int second = b[i + 1 < b.length ? i + 1 : i] & 0xff;
+            if (c == 0xE0 && second < 0xA0 || c == 0xED && second > 0x9F || c == 0xF0 && second < 0x90
+                    || c == 0xF4 && second > 0x8F) {
+                return false;
+            }
+            i += len;
+        }
+        return true;
     }
 
     /** C1 control characters (U+0080..U+009F) in feeds are windows-1252 punctuation given as code points. */
@@ -123,12 +150,34 @@ final class PlainText {
             String decoded = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
             return lines(decoded.replace('\n', ' '));
         }
-        return markup(html);
+        String scanned = HtmlScan.text(html);
+        return scanned != null ? lines(scanned) : markup(html);
     }
 
-    /** The full HTML parse, for text with tags. */
+    /** True when {@link #markup} rewrites a self-closed raw-text element ({@code <script/>}) before parsing. */
+    static boolean opensSelfClosedRawText(String html) {
+        return html.contains("/>") && namesRawText(html) && SELF_CLOSED_RAW_TEXT.matcher(html).find();
+    }
+
+    private static final String[] RAW_TEXT_NAMES = {"iframe", "noembed", "noframes", "xmp", "textarea", "title",
+        "style", "script", "noscript"};
+
+    /** A quick look for {@code <} and a raw-text element name (any letter case) before the full pattern. */
+    private static boolean namesRawText(String html) {
+        for (int lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+            for (String name : RAW_TEXT_NAMES) {
+                if (html.regionMatches(true, lt + 1, name, 0, name.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The full HTML parse, for text with tags that {@link HtmlScan} leaves to the parser. */
     static String markup(String html) {
-        String opened = html.contains("/>") ? SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>") : html;
+        String opened = opensSelfClosedRawText(html)
+                ? SELF_CLOSED_RAW_TEXT.matcher(html).replaceAll("<$1$2></$1>") : html;
         Element body = Jsoup.parseBodyFragment(opened).body();
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
@@ -141,6 +190,8 @@ final class PlainText {
                     out.append(' ').append(Jsoup.parseBodyFragment(data.getWholeData()).text()).append(' ');
                 } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
                     out.append('\n');
+                } else if (node instanceof Element e && (e.normalName().equals("td") || e.normalName().equals("th"))) {
+                    out.append(' ');
                 }
             }
 
@@ -159,15 +210,35 @@ final class PlainText {
         return text == null ? "" : lines(text);
     }
 
+    /** Each line whitespace-collapsed and trimmed, empty lines dropped: one pass over the repaired text. */
     private static String lines(String raw) {
-        StringBuilder out = new StringBuilder();
-        for (String line : raw.split("\n")) {
-            String collapsed = collapse(line);
-            if (!collapsed.isEmpty()) {
-                out.append(out.length() == 0 ? "" : "\n").append(collapsed);
+        String t = demoronize(undoDoubleEncoding(raw));
+        StringBuilder out = new StringBuilder(t.length());
+        boolean space = false;
+        boolean newline = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                newline = out.length() > 0;
+                space = false;
+            } else if (isSpace(c)) {
+                space = out.length() > 0 && !newline;
+            } else {
+                if (newline) {
+                    out.append('\n');
+                } else if (space) {
+                    out.append(' ');
+                }
+                newline = false;
+                space = false;
+                out.append(c);
             }
         }
         return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B || c == '\u00a0' || c == '\u200b';
     }
 
     private static String collapse(String s) {
@@ -176,8 +247,7 @@ final class PlainText {
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || c == '\u00a0'
-                    || c == '\u200b') {
+            if (c == '\n' || isSpace(c)) {
                 space = out.length() > 0;
             } else {
                 if (space) {
