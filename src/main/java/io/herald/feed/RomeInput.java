@@ -54,6 +54,8 @@ final class RomeInput extends WireFeedInput {
             if (builder == null) {
                 builder = createSAXBuilder();
                 LIMITS.forEach(builder::setProperty);
+                // the XML parser has already checked names and characters: JDOM need not check them again
+                builder.setJDOMFactory(new org.jdom2.UncheckedJDOMFactory());
             }
             document = builder.build(new StringReader(fixer.fix(text)));
         } catch (org.jdom2.input.JDOMParseException e) {

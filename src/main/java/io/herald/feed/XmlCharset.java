@@ -56,7 +56,7 @@ final class XmlCharset {
             if (counts[1] > counts[0]) {
                 return new Decoded(strict(body, 0, WINDOWS_1252), WINDOWS_1252);
             }
-            return new Decoded(utf8Repairing(body), chosen);
+            return new Decoded(counts[1] == 0 ? utf8(body) : utf8Repairing(body), chosen);
         }
         return new Decoded(strict(body, 0, chosen), chosen);
     }
@@ -164,6 +164,15 @@ final class XmlCharset {
 
     private static String strict(byte[] body, int offset, Charset charset) {
         return charset.decode(ByteBuffer.wrap(body, offset, body.length - offset)).toString();
+    }
+
+    /**
+     * UTF-8 known to have no stray bytes: the JDK's own decoding, unless it still finds a sequence it refuses
+     * (an encoded surrogate, an overlong form), which {@link #utf8Repairing} then reads byte by byte.
+     */
+    private static String utf8(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? text : utf8Repairing(body);
     }
 
     /** UTF-8, except that a byte which does not start a valid sequence is read as windows-1252. */

@@ -93,7 +93,12 @@ final class XmlFixer {
             j++;
         }
         if (j < in.length() && in.charAt(j) == ';') {
-            out.append(replacement(in.substring(amp, j + 1)));
+            if (in.charAt(amp + 1) == '#') {
+                out.append(in, amp, j + 1);
+            } else {
+                String common = common(in, amp + 1, j);
+                out.append(common != null ? common : replacement(in.substring(amp, j + 1)));
+            }
             return j + 1;
         }
         out.append('&');
@@ -103,6 +108,21 @@ final class XmlFixer {
         int end = Math.min(j + 1, in.length());
         out.append(in, amp + 1, end);
         return end;
+    }
+
+    /**
+     * What the reader makes of the entities nearly every feed uses, without building a string: character
+     * references are kept as they are, the XML entities but {@code &apos;} become character references.
+     */
+    private static String common(String in, int from, int to) {
+        int len = to - from;
+        if (len == 3 && in.startsWith("amp", from)) {
+            return "&#38;";
+        }
+        if (len == 2 && in.charAt(from + 1) == 't') {
+            return in.charAt(from) == 'l' ? "&#60;" : in.charAt(from) == 'g' ? "&#62;" : null;
+        }
+        return len == 4 && in.startsWith("quot", from) ? "&#34;" : null;
     }
 
     private static boolean isEntityChar(char c) {

@@ -24,7 +24,9 @@ class XmlFixerTest {
             "<a>&copy</a>", "<a>end&", "<a>end&amp", "<a href=\"x&y\">&z</a>",
             "<a\nhref='&x'>t</a>", "<d><![CDATA[a & b &nbsp; ]] ]]] ]x ]]]> c ]]> & d</d>",
             "<d><![CDATA[x]]></d>&e", "<![CDATA[", "<d><![CDAT[x]]>&</d>", "<d><![CDATA[ < & ]]>",
-            "<d><![CDATA[ ]", "<d><![CDATA[ ]]", "\uFEFF<rss/>", "<r>é ü 日本 &euro;</r>", "a]]>&b"})
+            "<d><![CDATA[ ]", "<d><![CDATA[ ]]",
+            "<a>&gt;&quot;&apos;&#;&#X41;&lt &ltx; &gt &qu; &amps; &AMP; &Lt;</a>", "\uFEFF<rss/>",
+            "<r>é ü 日本 &euro;</r>", "a]]>&b"})
     void rewritesExactlyAsRomesReader(String input) throws IOException {
         assertThat(new XmlFixer().fix(input)).isEqualTo(viaRome(input));
     }
