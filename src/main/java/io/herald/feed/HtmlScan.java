@@ -44,6 +44,11 @@ final class HtmlScan {
     /** Elements the parser closes by itself when an enclosing element ends. */
     private static final Set<String> IMPLIED_END = Set.of("p", "li", "dd", "dt");
 
+    /** Every element name the scan reads, to itself. */
+    private static final java.util.Map<String, String> KNOWN = java.util.stream.Stream.of(BLOCKS, INLINE, RAW_TEXT,
+            TABLE).flatMap(Set::stream).distinct().collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n,
+                n -> n));
+
     private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -143,11 +148,12 @@ final class HtmlScan {
 
     /** The lower-case name of an element the scan knows, or null. */
     private static String known(String name) {
-        if (BLOCKS.contains(name) || INLINE.contains(name) || RAW_TEXT.contains(name) || TABLE.contains(name)) {
-            return name;
+        String known = KNOWN.get(name);
+        if (known != null) {
+            return known;
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.equals(name) ? null : known(lower);
+        return lower.equals(name) ? null : KNOWN.get(lower);
     }
 
     /**

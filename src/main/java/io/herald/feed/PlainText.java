@@ -212,7 +212,7 @@ final class PlainText {
 
     /** Each line whitespace-collapsed and trimmed, empty lines dropped: one pass over the repaired text. */
     private static String lines(String raw) {
-        String t = demoronize(undoDoubleEncoding(raw));
+        String t = repaired(raw);
         StringBuilder out = new StringBuilder(t.length());
         boolean space = false;
         boolean newline = false;
@@ -237,12 +237,26 @@ final class PlainText {
         return out.toString();
     }
 
+    /**
+     * {@link #undoDoubleEncoding} then {@link #demoronize}, after one look for the only characters either acts on
+     * (U+0080..U+00F4: C1 controls and UTF-8 lead bytes read as Latin-1).
+     */
+    private static String repaired(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && c <= 0xF4) {
+                return demoronize(undoDoubleEncoding(s));
+            }
+        }
+        return s;
+    }
+
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B || c == '\u00a0' || c == '\u200b';
     }
 
     private static String collapse(String s) {
-        String t = demoronize(undoDoubleEncoding(s));
+        String t = repaired(s);
         StringBuilder out = new StringBuilder(t.length());
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {
