@@ -58,6 +58,12 @@ final class HtmlScan {
         return Set.copyOf(all);
     }
 
+    /**
+     * Deeper nesting is left to the parser, which searches only so far down its open elements: within this depth
+     * both see every open element, and no start tag costs more than this many steps.
+     */
+    private static final int MAX_DEPTH = 64;
+
     private final String in;
     private final int n;
     private final StringBuilder out;
@@ -130,7 +136,7 @@ final class HtmlScan {
         }
         String name = known(in.substring(nameStart, j));
         int close = attributes(j);
-        if (close < 0 || name == null) {
+        if (close < 0 || name == null || depth >= MAX_DEPTH) {
             return -1;
         }
         if (RAW_TEXT.contains(name)) {
@@ -454,8 +460,7 @@ final class HtmlScan {
         if (close < 0) {
             return -1;
         }
-        int bang = in.indexOf("--!>", body);
-        if (bang >= 0 && bang < close) {
+        if (in.substring(body, Math.min(n, close + 3)).contains("--!>")) {
             return -1;
         }
         return close + 3;

@@ -96,6 +96,16 @@ class HtmlScanTest {
         "<![CDATA[x]]>", "</>", "</ x>", "<3", "</", "<", "<p", "<a href='x"};
 
     @Test
+    void deepNestingStepsAsideAndManyCommentsAreRead() {
+        String deep = "<b>".repeat(5_000) + "x" + "</b>".repeat(5_000);
+        assertThat(HtmlScan.text(deep)).isNull();
+        assertThat(PlainText.text(deep)).isEqualTo("x");
+        String comments = "<p>a</p>" + "<!-- c -->w ".repeat(50_000);
+        assertThat(HtmlScan.text(comments)).isNotNull();
+        assertThat(PlainText.text(comments)).isEqualTo(PlainText.markup(comments));
+    }
+
+    @Test
     void randomMarkupNeverReadsDifferently() {
         Random random = new Random(20261130);
         int taken = 0;
