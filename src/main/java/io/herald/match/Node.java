@@ -157,15 +157,7 @@ sealed interface Node {
         @Override public int level() { return TERM_LEVEL; }
 
         @Override public void render(StringBuilder out) {
-            out.append(titleOnly ? "title:" : "");
-            if (words.size() == 1) {
-                out.append(words.get(0));
-            } else if (prefix) {
-                out.append(String.join("-", words));
-            } else {
-                out.append('"').append(String.join(" ", words)).append('"');
-            }
-            out.append(prefix ? "*" : "");
+            Query.writeTerm(out, words, prefix, titleOnly);
         }
 
         @Override public void forEachPositiveTerm(boolean negated, Consumer<Node> action) {

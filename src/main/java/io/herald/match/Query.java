@@ -133,4 +133,20 @@ public final class Query {
     public int hashCode() {
         return toString().hashCode();
     }
+
+    /**
+     * How the normalised form writes one term: {@code title:} when it is title-only, a phrase in quotes, a
+     * hyphenated prefix phrase ({@code north-kor*}), a trailing {@code *} for a prefix.
+     */
+    public static void writeTerm(StringBuilder out, List<String> words, boolean prefix, boolean titleOnly) {
+        out.append(titleOnly ? "title:" : "");
+        if (words.size() == 1) {
+            out.append(words.get(0));
+        } else if (prefix) {
+            out.append(String.join("-", words));
+        } else {
+            out.append('"').append(String.join(" ", words)).append('"');
+        }
+        out.append(prefix ? "*" : "");
+    }
 }

@@ -1,6 +1,7 @@
 package io.herald.match.index;
 
 import io.herald.match.Document;
+import io.herald.match.Query;
 import io.herald.match.index.MatchExplanation.Field;
 import io.herald.match.index.MatchExplanation.Occurrence;
 import io.herald.match.index.MatchExplanation.TermMatch;
@@ -153,14 +154,8 @@ final class Explainer {
         }
         List<String> words = words(program, pc);
         boolean prefix = Program.code(op) == Program.PREFIX || Program.prefixLast(op);
-        StringBuilder out = new StringBuilder(Program.titleOnly(op) ? "title:" : "");
-        if (words.size() == 1) {
-            out.append(words.get(0));
-        } else if (prefix) {
-            out.append(String.join("-", words));
-        } else {
-            out.append('"').append(String.join(" ", words)).append('"');
-        }
-        return out.append(prefix ? "*" : "").toString();
+        StringBuilder out = new StringBuilder();
+        Query.writeTerm(out, words, prefix, Program.titleOnly(op));
+        return out.toString();
     }
 }
