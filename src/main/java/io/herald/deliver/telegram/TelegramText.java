@@ -1,5 +1,6 @@
 package io.herald.deliver.telegram;
 
+import io.herald.deliver.AlertLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,7 +13,6 @@ public final class TelegramText {
     public static final String ELLIPSIS = "…";
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？](?=\\s)");
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private TelegramText() {
     }
@@ -32,20 +32,9 @@ public final class TelegramText {
         return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     }
 
-    /** Drops control characters (except tab and newline) and unpaired surrogates; normalises line ends. */
+    /** The cleaning every alert gets ({@link AlertLayout#clean}): controls, lone surrogates, bidi overrides. */
     public static String clean(String text) {
-        String unified = CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
-        StringBuilder out = new StringBuilder(unified.length());
-        for (int i = 0; i < unified.length(); i++) {
-            char c = unified.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < unified.length()
-                    && Character.isLowSurrogate(unified.charAt(i + 1))) {
-                out.append(c).append(unified.charAt(++i));
-            } else if (!Character.isSurrogate(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return AlertLayout.clean(text);
     }
 
     /** Collapses all whitespace runs, newlines included, to single spaces and strips the ends. */
