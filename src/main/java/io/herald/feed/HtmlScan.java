@@ -44,17 +44,18 @@ final class HtmlScan {
     /** Elements the parser closes by itself when an enclosing element ends. */
     private static final Set<String> IMPLIED_END = Set.of("p", "li", "dd", "dt");
 
-    /** Every element name the scan reads, to itself. */
-    private static final java.util.Map<String, String> KNOWN = java.util.stream.Stream.of(BLOCKS, INLINE, RAW_TEXT,
-            TABLE).flatMap(Set::stream).distinct().collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n,
-                n -> n));
+    /** Every element name the scan reads. */
+    private static final Set<String> KNOWN = union(BLOCKS, INLINE, RAW_TEXT, TABLE);
 
     private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        java.util.HashSet<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
         return Set.copyOf(all);
     }
 
@@ -154,12 +155,11 @@ final class HtmlScan {
 
     /** The lower-case name of an element the scan knows, or null. */
     private static String known(String name) {
-        String known = KNOWN.get(name);
-        if (known != null) {
-            return known;
+        if (KNOWN.contains(name)) {
+            return name;
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.equals(name) ? null : KNOWN.get(lower);
+        return !lower.equals(name) && KNOWN.contains(lower) ? lower : null;
     }
 
     /**
