@@ -9,6 +9,7 @@ import io.herald.config.Admins;
 import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RouteConfig;
+import io.herald.config.Secret;
 import io.herald.config.Settings;
 import io.herald.deliver.AdminNotifier;
 import io.herald.deliver.AlertSender;
@@ -52,30 +53,34 @@ final class HeraldService implements AutoCloseable {
     /** How long sends in flight may take to finish at shutdown; the rest stay pending for the next start. */
     static final Duration DELIVERY_STOP = Duration.ofSeconds(4);
 
-    private final List<AutoCloseable> closeInOrder = new ArrayList<>();
     private final OutboxStore outbox;
     private final SubscriptionStore subscriptions;
     private final FeedStore feeds;
     private final Database database;
+    private final Operations ops;
+    private final Shutdown shutdown = new Shutdown();
     private CommandRouter router;
-    private HttpEndpoints http;
+    private Optional<Integer> httpPort = Optional.empty();
     private AdminNotifier admins = AdminNotifier.none();
 
-    private HeraldService(Database database, FeedStore feeds, OutboxStore outbox, SubscriptionStore subscriptions) {
+    private HeraldService(Database database, FeedStore feeds, OutboxStore outbox, SubscriptionStore subscriptions,
+                          Operations ops) {
         this.database = database;
         this.feeds = feeds;
         this.outbox = outbox;
         this.subscriptions = subscriptions;
+        this.ops = ops;
     }
 
-    /** Builds everything from settings and config and starts polling, delivery and chat. */
+    /** Builds everything from settings and config and starts polling, delivery, chat and the HTTP server. */
     static HeraldService start(Settings settings, HeraldConfig config, PrintStream console) {
         Clock clock = Clock.systemUTC();
         Database db = Databases.open(settings.database());
         var subscriptions = new JdbcSubscriptionStore(db, clock);
         var feeds = new JdbcFeedStore(db, clock);
         var outbox = new JdbcOutboxStore(db, clock);
-        HeraldService service = new HeraldService(db, feeds, outbox, subscriptions);
+        Operations ops = new Operations(clock);
+        HeraldService service = new HeraldService(db, feeds, outbox, subscriptions, ops);
         subscriptions.replaceRoutes(routes(config.routes()));
 
         Platforms platforms = Platforms.create(settings, console, clock);
@@ -84,7 +89,7 @@ final class HeraldService implements AutoCloseable {
                 config.admins().slack());
         service.admins = admins;
         OutboxWorker worker = new OutboxWorker(outbox, subscriptions, chatSettings, platforms.senders(), admins,
-                deliveryPolicy(config.delivery()), clock);
+                deliveryPolicy(config.delivery()), clock, ops.metrics());
         AlertPlanner planner = new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS,
                 Summaries.articles(config, clock), Summaries.llm(config, settings));
         int pollThreads = Math.max(2, Math.min(16, config.feeds().size()));
@@ -94,42 +99,38 @@ final class HeraldService implements AutoCloseable {
         Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds, planner, worker::wake,
                 new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
                 new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
-        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock);
+        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, ops.metrics());
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
+        ops.metrics().watchIndexSize(planner::indexSize);
 
-        worker.start();
-        service.closeInOrder.add(() -> worker.stop(DELIVERY_STOP));
-        service.closeInOrder.add(scheduler);
+        worker.start(ops.supervisor());
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
-        platforms.startChat(router).ifPresent(service.closeInOrder::add);
-        service.startHttp(settings, router, clock);
-        service.closeInOrder.add(platforms);
+        ops.watch(db, outbox, feeds, config.retention(), scheduler);
+        platforms.startChat(router, ops.supervisor(), ops.transports());
+        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, router, clock)));
+        service.shutdown
+                .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
+                .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))
+                .step("polling", scheduler).step("background loops", ops.supervisor())
+                .phase(Duration.ofSeconds(2)).step("platform clients", platforms).step("metrics", ops.metrics());
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
     }
 
-    private void startHttp(Settings settings, CommandRouter router, Clock clock) {
-        if (settings.httpPort().isEmpty()) {
-            return;
-        }
+    private HttpEndpoints.Sources endpoints(Settings settings, CommandRouter router, Clock clock) {
         Optional<SlackSignature> signature = settings.slackSigningSecret()
                 .map(secret -> new SlackSignature(secret.value(), clock));
-        try {
-            http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox,
-                    signature.map(s -> new SlackCommandEndpoint(s, router)),
-                    signature.map(s -> new SlackInteractionEndpoint(s, router)));
-            closeInOrder.add(0, http);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("http: cannot listen on HERALD_HTTP_PORT "
-                    + settings.httpPort().getAsInt() + ": " + e.getMessage(), e);
-        }
+        return new HttpEndpoints.Sources(ops::ready, ops::live, ops.metrics(),
+                settings.metricsToken().map(Secret::value),
+                signature.map(s -> new SlackCommandEndpoint(s, router)),
+                signature.map(s -> new SlackInteractionEndpoint(s, router)));
     }
 
     /** The HTTP server's port, when HERALD_HTTP_PORT is set. */
     Optional<Integer> httpPort() {
-        return Optional.ofNullable(http).map(HttpEndpoints::port);
+        return httpPort;
     }
 
     /** The worker's policy from the config's {@code delivery:} section (retry waits are Herald's own). */
@@ -207,19 +208,20 @@ final class HeraldService implements AutoCloseable {
     }
 
     /**
-     * Stops delivery first (sends in flight finish within {@link #DELIVERY_STOP} or stay pending), then polling,
-     * chat and the platform clients. A poll that finishes later only queues rows; nothing is lost.
+     * Stops the HTTP server, then delivery (sends in flight finish within {@link #DELIVERY_STOP} or stay pending),
+     * polling, chat and the background loops at once, then the platform clients; each phase within its own limit,
+     * so the whole stop ends within {@link #stopLimit()} however loaded the service is. A poll left behind only
+     * queues rows; nothing is lost.
      */
     @Override
     public void close() {
-        for (AutoCloseable c : closeInOrder) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("stop: {}", e.getMessage());
-            }
-        }
+        shutdown.run();
         LOG.info("herald stopped ({})", database);
+    }
+
+    /** The most {@link #close()} takes. */
+    Duration stopLimit() {
+        return shutdown.limit();
     }
 
     /** Console sender that answers for another platform when no chat platform is configured. */

@@ -9,12 +9,13 @@ import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
+import io.herald.health.TransportStatus;
 import io.herald.model.Platform;
+import io.herald.supervise.Supervisor;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The chat platforms Herald talks to, built from the settings: Telegram, Slack, and the console. */
 final class Platforms implements AutoCloseable {
@@ -52,14 +53,15 @@ final class Platforms implements AutoCloseable {
         return List.copyOf(senders);
     }
 
-    /** Starts answering chat commands where a platform is configured. */
-    Optional<AutoCloseable> startChat(CommandHandler router) {
-        if (telegram == null) {
-            return Optional.empty();
+    /**
+     * Starts answering chat commands where a platform is configured, each transport under the supervisor (started
+     * again with backoff when it cannot connect or its connection ends) and reporting its state to {@code status}.
+     */
+    void startChat(CommandHandler router, Supervisor supervisor, TransportStatus status) {
+        if (telegram != null) {
+            supervisor.supervise(TelegramBot.TRANSPORT, false,
+                    new TelegramBot(telegram, router, CommandRouter.commands(), status));
         }
-        TelegramBot bot = new TelegramBot(telegram, router, CommandRouter.commands());
-        bot.start();
-        return Optional.of(bot);
     }
 
     String describe() {

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class ConfigValidator {
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
     private static final List<String> KEYS = List.of("feeds", "routes", "admins", "defaults", "network", "delivery",
-            "summarize");
+            "summarize", "retention");
 
     private final Problems problems;
     private final QueryCheck queryCheck;
@@ -45,11 +45,12 @@ final class ConfigValidator {
         boolean allowPrivate = allowPrivateAddresses(section(top, "network"));
         DeliveryConfig delivery = new DeliveryValidator(problems).validate(section(top, "delivery"));
         Optional<LlmConfig> llm = new SummarizeValidator(problems).validate(section(top, "summarize"));
+        Duration retention = RetentionValidator.maxAge(section(top, "retention"), problems);
         if (problems.hasErrors()) {
             return Optional.empty();
         }
         return Optional.of(new HeraldConfig(feedConfigs, routes, admins, defaultInterval, allowPrivate,
-                delivery, llm, maxFailures, maxBody));
+                delivery, llm, maxFailures, maxBody, retention));
     }
 
     private static YamlNode section(Mapping top, String key) {

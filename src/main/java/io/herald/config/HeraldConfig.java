@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param llm          the optional LLM summariser ({@code summarize.llm}); empty means extractive summaries only
  * @param maxFailures  consecutive failed polls after which a feed is paused ({@code defaults.max_failures})
  * @param maxBodyBytes largest feed document accepted ({@code network.max_body_size})
+ * @param retention    how long sent alerts and items no longer listed are kept ({@code retention.max_age})
  */
 public record HeraldConfig(
         List<FeedConfig> feeds,
@@ -21,10 +22,12 @@ public record HeraldConfig(
         DeliveryConfig delivery,
         Optional<LlmConfig> llm,
         int maxFailures,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        Duration retention) {
 
     public static final int DEFAULT_MAX_FAILURES = 50;
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     public HeraldConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
@@ -33,6 +36,15 @@ public record HeraldConfig(
         Objects.requireNonNull(defaultInterval, "defaultInterval");
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         llm = llm == null ? Optional.empty() : llm;
+        retention = retention == null ? DEFAULT_RETENTION : retention;
+    }
+
+    /** A config with the default retention. */
+    public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
+                        boolean allowPrivateAddresses, DeliveryConfig delivery, Optional<LlmConfig> llm,
+                        int maxFailures, long maxBodyBytes) {
+        this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, delivery, llm, maxFailures, maxBodyBytes,
+                DEFAULT_RETENTION);
     }
 
     /** A config with the default pause threshold and body limit. */

@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
  * @param httpPort           {@code HERALD_HTTP_PORT} (1-65535); the HTTP server is off when absent
  * @param llmApiKey          {@code HERALD_LLM_API_KEY}, the bearer key of {@code summarize.llm}; LLM summaries are off
  *                           when absent
+ * @param httpAddress        {@code HERALD_HTTP_ADDRESS}, the address the HTTP port listens on, default
+ *                           {@code 127.0.0.1}
+ * @param metricsToken       {@code HERALD_METRICS_TOKEN}: when set, {@code /metrics} wants
+ *                           {@code Authorization: Bearer <token>}
+ * @param logFormat          {@code HERALD_LOG_FORMAT}: {@code text} (default) or {@code json}
  */
 public record Settings(
         Path configFile,
@@ -37,12 +42,17 @@ public record Settings(
         Optional<Secret> slackSigningSecret,
         String slackApiUrl,
         OptionalInt httpPort,
-        Optional<Secret> llmApiKey) {
+        Optional<Secret> llmApiKey,
+        String httpAddress,
+        Optional<Secret> metricsToken,
+        String logFormat) {
 
     public static final Path DEFAULT_CONFIG = Path.of("config", "herald.yml");
     public static final String DEFAULT_DATABASE = "data/herald.db";
     public static final URI DEFAULT_TELEGRAM_API_URL = URI.create("https://api.telegram.org");
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_HTTP_ADDRESS = "127.0.0.1";
+    public static final List<String> LOG_FORMATS = List.of("text", "json");
 
     private static final String POSTGRES_PREFIX = "jdbc:postgresql://";
     private static final Pattern DB_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
@@ -59,6 +69,18 @@ public record Settings(
         Objects.requireNonNull(slackApiUrl, "slackApiUrl");
         Objects.requireNonNull(httpPort, "httpPort");
         Objects.requireNonNull(llmApiKey, "llmApiKey");
+        Objects.requireNonNull(httpAddress, "httpAddress");
+        Objects.requireNonNull(metricsToken, "metricsToken");
+        Objects.requireNonNull(logFormat, "logFormat");
+    }
+
+    /** Settings with the default HTTP address, no metrics token and text logs. */
+    public Settings(Path configFile, String database, Optional<Secret> telegramToken, URI telegramApiUrl,
+                    Optional<Secret> slackBotToken, Optional<Secret> slackAppToken,
+                    Optional<Secret> slackSigningSecret, String slackApiUrl, OptionalInt httpPort,
+                    Optional<Secret> llmApiKey) {
+        this(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken, slackSigningSecret,
+                slackApiUrl, httpPort, llmApiKey, DEFAULT_HTTP_ADDRESS, Optional.empty(), "text");
     }
 
     /** Settings without an LLM key. */
@@ -93,17 +115,23 @@ public record Settings(
         String slackApiUrl = slackApiUrl(reader);
         OptionalInt httpPort = port(reader, "HERALD_HTTP_PORT");
         Optional<Secret> llmApiKey = reader.secret("HERALD_LLM_API_KEY");
+        String httpAddress = httpAddress(reader);
+        Optional<Secret> metricsToken = reader.secret("HERALD_METRICS_TOKEN");
+        String logFormat = reader.text("HERALD_LOG_FORMAT").orElse("text");
+        if (!LOG_FORMATS.contains(logFormat)) {
+            reader.problem("HERALD_LOG_FORMAT", "'" + logFormat + "' must be text or json");
+        }
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems(), List.of());
         }
         return new Settings(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort, llmApiKey);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat);
     }
 
     /** The same settings with another config file (e.g. from {@code --config}). */
     public Settings withConfigFile(Path file) {
         return new Settings(file, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort, llmApiKey);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat);
     }
 
     /** Telegram is on when its bot token is set. */
@@ -135,7 +163,10 @@ public record Settings(
                 + ", slackSigningSecret=" + shown(slackSigningSecret)
                 + ", slackApiUrl=" + slackApiUrl
                 + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "off")
-                + ", llmApiKey=" + shown(llmApiKey) + "]";
+                + ", llmApiKey=" + shown(llmApiKey)
+                + ", httpAddress=" + httpAddress
+                + ", metricsToken=" + shown(metricsToken)
+                + ", logFormat=" + logFormat + "]";
     }
 
     private static String shown(Optional<Secret> secret) {
@@ -185,6 +216,22 @@ public record Settings(
     private static URI withoutTrailingSlash(URI url) {
         String text = url.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+    }
+
+    /** An IP address (v4 or v6) or a host name; not resolved here, the server reports when it cannot listen. */
+    private static String httpAddress(EnvReader reader) {
+        Optional<String> text = reader.text("HERALD_HTTP_ADDRESS");
+        if (text.isEmpty()) {
+            return DEFAULT_HTTP_ADDRESS;
+        }
+        String address = text.get();
+        if (address.matches("[A-Za-z0-9.-]{1,253}") || address.matches("\\[?[0-9A-Fa-f:.]+(%\\w+)?]?")) {
+            return address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+                    : address;
+        }
+        reader.problem("HERALD_HTTP_ADDRESS", "'" + address + "' is not an IP address or host name"
+                + " (e.g. 127.0.0.1, 0.0.0.0 or ::)");
+        return DEFAULT_HTTP_ADDRESS;
     }
 
     private static OptionalInt port(EnvReader reader, String name) {

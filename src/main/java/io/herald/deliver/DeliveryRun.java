@@ -1,5 +1,6 @@
 package io.herald.deliver;
 
+import io.herald.metrics.HeraldMetrics;
 import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.store.OutboxEntry;
@@ -27,15 +28,17 @@ final class DeliveryRun {
     private final Clock clock;
     private final Map<Destination, Instant> notBefore;
     private final DestinationActions actions;
+    private final HeraldMetrics metrics;
 
     DeliveryRun(OutboxStore outbox, Map<io.herald.model.Platform, AlertSender> senders, DeliveryPolicy policy,
-                Clock clock, Map<Destination, Instant> notBefore, DestinationActions actions) {
+                Clock clock, Map<Destination, Instant> notBefore, DestinationActions actions, HeraldMetrics metrics) {
         this.outbox = outbox;
         this.senders = senders;
         this.policy = policy;
         this.clock = clock;
         this.notBefore = notBefore;
         this.actions = actions;
+        this.metrics = metrics;
     }
 
     /** Sends the rows (all for one destination, oldest first; several make a digest). Returns true when sent. */
@@ -91,7 +94,9 @@ final class DeliveryRun {
         } else {
             outbox.markSent(rows.stream().map(OutboxEntry::id).toList());
         }
-        notBefore.put(destination, clock.instant().plus(policy.gapFor(destination)));
+        Instant now = clock.instant();
+        notBefore.put(destination, now.plus(policy.gapFor(destination)));
+        rows.forEach(r -> metrics.alertSent(destination.platform(), Duration.between(r.createdAt(), now)));
     }
 
     private void handle(List<OutboxEntry> rows, SendFailure failure) {
@@ -100,6 +105,7 @@ final class DeliveryRun {
         Instant now = clock.instant();
         switch (failure.kind()) {
             case RATE_LIMITED -> {
+                metrics.rateLimited(destination.platform());
                 Duration wait = failure.retryAfter().orElse(Duration.ofSeconds(1));
                 notBefore.put(destination, now.plus(wait));
                 LOG.info("delivery: {} asked us to wait {} s", destination, wait.toSeconds());
@@ -121,6 +127,7 @@ final class DeliveryRun {
         }
         Duration wait = jitter(policy.backoff(head.attempts() + 1));
         LOG.warn("{} (retrying in {} ms)", failure.getMessage(), wait.toMillis());
+        metrics.alertRetried(head.alert().destination().platform());
         notBefore.put(head.alert().destination(), now.plus(wait));
         outbox.retryAt(head.id(), now.plus(wait), failure.getMessage(), true);
     }
@@ -128,6 +135,7 @@ final class DeliveryRun {
     private void failAll(List<OutboxEntry> rows, String reason) {
         for (OutboxEntry row : rows) {
             LOG.warn("delivery: alert {} failed for good: {}", row.id(), reason);
+            metrics.alertFailed(row.alert().destination().platform());
             outbox.markFailed(row.id(), reason);
         }
     }

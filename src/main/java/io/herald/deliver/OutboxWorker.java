@@ -1,5 +1,6 @@
 package io.herald.deliver;
 
+import io.herald.metrics.HeraldMetrics;
 import io.herald.model.Destination;
 import io.herald.model.Platform;
 import io.herald.store.ChatSettings;
@@ -8,6 +9,8 @@ import io.herald.store.OutboxEntry;
 import io.herald.store.OutboxHead;
 import io.herald.store.OutboxStore;
 import io.herald.store.SubscriptionStore;
+import io.herald.supervise.Supervised;
+import io.herald.supervise.Supervisor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * ({@link DeliveryPolicy#perSecond}), obeys a platform's retry-after for that destination only, and hands the send to
  * a small pool so that many destinations are served at once. A destination with more pending alerts than its pace
  * allows within the flood window, or in digest mode, gets digests instead of single alerts.
+ *
+ * <p>The dispatcher loop runs under a {@link Supervisor}: a store or any other failure ends the loop, the supervisor
+ * logs it and starts it again after a backoff, so delivery resumes by itself when the database is back.
  */
-public final class OutboxWorker implements AutoCloseable {
+public final class OutboxWorker implements Supervised, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int HEADS = 5000;
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
@@ -57,11 +63,18 @@ public final class OutboxWorker implements AutoCloseable {
     private Instant settingsLoadedAt = Instant.MIN;
     private boolean woken;
     private volatile boolean running;
-    private Thread thread;
+    private Supervisor.Handle handle;
     private ExecutorService pool;
 
     public OutboxWorker(OutboxStore outbox, SubscriptionStore subscriptions, ChatSettingsStore chatSettings,
                         List<AlertSender> senders, AdminNotifier admins, DeliveryPolicy policy, Clock clock) {
+        this(outbox, subscriptions, chatSettings, senders, admins, policy, clock, HeraldMetrics.NONE);
+    }
+
+    /** @param metrics told about every send, retry, failure and 429 */
+    public OutboxWorker(OutboxStore outbox, SubscriptionStore subscriptions, ChatSettingsStore chatSettings,
+                        List<AlertSender> senders, AdminNotifier admins, DeliveryPolicy policy, Clock clock,
+                        HeraldMetrics metrics) {
         this.outbox = outbox;
         this.chatSettings = chatSettings;
         this.policy = policy;
@@ -71,11 +84,17 @@ public final class OutboxWorker implements AutoCloseable {
         this.gate = new RateGate(policy);
         this.slots = new Semaphore(policy.senders());
         this.run = new DeliveryRun(outbox, byPlatform, policy, clock, notBefore,
-                new DestinationActions(outbox, subscriptions, admins));
+                new DestinationActions(outbox, subscriptions, admins), metrics);
     }
 
-    public synchronized void start() {
-        if (thread != null) {
+    /** Starts delivering in the background under a supervisor of its own. */
+    public void start() {
+        start(new Supervisor());
+    }
+
+    /** Starts delivering in the background; {@code supervisor} restarts the dispatcher loop when it dies. */
+    public synchronized void start(Supervisor supervisor) {
+        if (handle != null) {
             return;
         }
         running = true;
@@ -85,8 +104,7 @@ public final class OutboxWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread = new Thread(this::loop, "herald-delivery");
-        thread.start();
+        handle = supervisor.supervise("delivery", true, this);
     }
 
     /** Tells the worker new rows are waiting. */
@@ -192,10 +210,8 @@ public final class OutboxWorker implements AutoCloseable {
                 return false;
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             inFlight.remove(work.head().destination());
-            running = false;
-            return false;
+            throw interrupted();
         }
         pool.execute(() -> {
             try {
@@ -232,18 +248,22 @@ public final class OutboxWorker implements AutoCloseable {
         settingsLoadedAt = now;
     }
 
-    private void loop() {
+    /** The dispatcher loop (run by the supervisor): any failure, a store error included, ends it. */
+    @Override
+    public void run() {
         while (running) {
-            try {
-                Pass pass = pass(false);
-                if (pass.sent() == 0) {
-                    awaitWork(pass.wakeAt());
-                }
-            } catch (RuntimeException e) {
-                LOG.error("delivery: {}", e.getMessage(), e);
-                awaitWork(clock.instant().plus(IDLE_WAIT));
+            Pass pass = pass(false);
+            if (pass.sent() == 0) {
+                awaitWork(pass.wakeAt());
             }
         }
+    }
+
+    /** Asks the dispatcher loop to return; sends in flight go on (see {@link #stop(Duration)}). */
+    @Override
+    public void stop() {
+        running = false;
+        wake();
     }
 
     private void awaitWork(Instant wakeAt) {
@@ -259,8 +279,7 @@ public final class OutboxWorker implements AutoCloseable {
             }
             woken = false;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            throw interrupted();
         } finally {
             lock.unlock();
         }
@@ -273,8 +292,7 @@ public final class OutboxWorker implements AutoCloseable {
                 wakeUp.await(Math.max(1, d.toMillis()), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            throw interrupted();
         } finally {
             lock.unlock();
         }
@@ -286,17 +304,17 @@ public final class OutboxWorker implements AutoCloseable {
      */
     public void stop(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Thread t;
+        Supervisor.Handle h;
         ExecutorService p;
         synchronized (this) {
             running = false;
-            t = thread;
+            h = handle;
             p = pool;
         }
         wake();
         try {
-            if (t != null) {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (h != null) {
+                h.stop(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             }
             if (p != null) {
                 p.shutdown();
@@ -308,6 +326,10 @@ public final class OutboxWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static IllegalStateException interrupted() {
+        return new IllegalStateException("delivery: interrupted while waiting");
     }
 
     @Override

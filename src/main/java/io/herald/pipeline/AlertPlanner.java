@@ -54,6 +54,11 @@ public final class AlertPlanner {
         this.llm = llm;
     }
 
+    /** How many subscriptions the matching index holds (as of the last match). */
+    public int indexSize() {
+        return matcher.indexedCount();
+    }
+
     public List<PendingAlert> plan(String feedId, String feedTitle, List<Item> items) {
         if (items.isEmpty()) {
             return List.of();

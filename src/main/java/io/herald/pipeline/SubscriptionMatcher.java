@@ -60,6 +60,11 @@ public final class SubscriptionMatcher {
         return index.size();
     }
 
+    /** How many subscriptions the index held after the last match (without reading the store). */
+    public int indexedCount() {
+        return indexed.size();
+    }
+
     private synchronized Map<Long, Compiled> refresh() {
         long version = store.version();
         if (version == indexedVersion) {

@@ -2,6 +2,8 @@ package io.herald.schedule;
 
 import io.herald.config.Durations;
 import io.herald.config.FeedConfig;
+import io.herald.metrics.HeraldMetrics;
+import io.herald.metrics.HeraldMetrics.PollOutcome;
 import io.herald.pipeline.PollResult;
 import io.herald.pipeline.Poller;
 import java.net.URI;
@@ -46,14 +48,23 @@ public final class PollScheduler implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final AtomicLong triggerSequence = new AtomicLong();
+    /** Feeds deliberately left without a trigger (paused); the watchdog leaves them alone. */
+    private final java.util.Set<String> idle = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Clock clock;
+    private final HeraldMetrics metrics;
 
     public PollScheduler(Poller poller, int threads) {
         this(poller, threads, Clock.systemUTC());
     }
 
     public PollScheduler(Poller poller, int threads, Clock clock) {
+        this(poller, threads, clock, HeraldMetrics.NONE);
+    }
+
+    /** @param metrics told the outcome, duration, new items and matches of every poll */
+    public PollScheduler(Poller poller, int threads, Clock clock, HeraldMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         Properties props = new Properties();
         props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "herald-" + System.identityHashCode(this));
         props.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
@@ -88,6 +99,7 @@ public final class PollScheduler implements AutoCloseable {
                     scheduleAt(feed.id(), at.get());
                     LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
                 } else {
+                    idle.add(feed.id());
                     LOG.warn("feed {}: paused after repeated failures; not polled until resumed", feed.id());
                 }
             }
@@ -109,6 +121,7 @@ public final class PollScheduler implements AutoCloseable {
 
     /** Replaces the feed's pending trigger with one firing at {@code at} (now, when {@code at} is past). */
     void scheduleAt(String feedId, Instant at) throws SchedulerException {
+        idle.remove(feedId);
         JobKey job = new JobKey(feedId, GROUP);
         for (Trigger old : scheduler.getTriggersOfJob(job)) {
             scheduler.unscheduleJob(old.getKey());
@@ -125,6 +138,7 @@ public final class PollScheduler implements AutoCloseable {
 
     private void afterPoll(String feedId, PollResult result) {
         if (result.nextPoll().isEmpty()) {
+            idle.add(feedId);
             LOG.warn("feed {}: not rescheduled ({})", feedId, result.error().orElse("paused"));
             return;
         }
@@ -142,6 +156,48 @@ public final class PollScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("schedule: cannot poll feed " + feedId + " now: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Schedules a poll now for every feed that has lost its schedule: not paused, not being polled, and without a
+     * pending trigger (a poll that died of an {@link Error}, or a reschedule that failed). Returns their ids.
+     */
+    public List<String> rescheduleLost() throws SchedulerException {
+        java.util.Set<String> running = new java.util.HashSet<>();
+        for (JobExecutionContext c : scheduler.getCurrentlyExecutingJobs()) {
+            running.add(c.getJobDetail().getKey().getName());
+        }
+        List<String> lost = new java.util.ArrayList<>();
+        for (JobKey job : scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(GROUP))) {
+            String feedId = job.getName();
+            if (!idle.contains(feedId) && !running.contains(feedId) && scheduler.getTriggersOfJob(job).isEmpty()) {
+                LOG.warn("feed {}: had lost its schedule; polling it now", feedId);
+                scheduleAt(feedId, clock.instant());
+                lost.add(feedId);
+            }
+        }
+        return lost;
+    }
+
+    /** The loop that looks for feeds that lost their schedule every {@code period} (run it under a supervisor). */
+    public io.herald.supervise.Supervised watchdog(Duration period) {
+        return new io.herald.supervise.Supervised() {
+            private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+
+            @Override
+            public void run() throws Exception {
+                while (!stopped.await(period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (scheduler.isStarted() && !scheduler.isShutdown()) {
+                        rescheduleLost();
+                    }
+                }
+            }
+
+            @Override
+            public void stop() {
+                stopped.countDown();
+            }
+        };
     }
 
     /** Stops scheduling new polls and waits for running ones to finish. */
@@ -169,6 +225,7 @@ public final class PollScheduler implements AutoCloseable {
         public void execute(JobExecutionContext context) {
             JobDataMap data = context.getMergedJobDataMap();
             String feedId = data.getString(FEED_ID);
+            long start = System.nanoTime();
             PollResult result;
             try {
                 result = poller.poll(feedId, URI.create(data.getString(FEED_URL)),
@@ -179,8 +236,20 @@ public final class PollScheduler implements AutoCloseable {
                 result = new PollResult(feedId, false, 0, 0, false, Optional.of(e.toString()), Optional.empty(),
                         Optional.of(retry), 1, false);
             }
+            owner.metrics.polled(outcome(result), Duration.ofNanos(System.nanoTime() - start), result.newItems(),
+                    result.queued());
             owner.afterPoll(feedId, result);
         }
+    }
+
+    private static PollOutcome outcome(PollResult r) {
+        if (r.paused()) {
+            return PollOutcome.PAUSED;
+        }
+        if (!r.ok()) {
+            return PollOutcome.FAILED;
+        }
+        return r.notModified() ? PollOutcome.NOT_MODIFIED : PollOutcome.OK;
     }
 
     private record PollJobFactory(Poller poller, PollScheduler owner) implements JobFactory {

@@ -21,14 +21,17 @@ import org.sqlite.SQLiteDataSource;
 public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migration files by version; a version may be missing (numbers are reserved per change), order is by version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql", "V3__delivery.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql", "V3__delivery.sql",
+            "V5__operations.sql");
 
     private final SQLiteDataSource dataSource;
     private final String description;
+    private final Path file;
 
-    private Database(SQLiteDataSource dataSource, String description) {
+    private Database(SQLiteDataSource dataSource, String description, Path file) {
         this.dataSource = dataSource;
         this.description = description;
+        this.file = file;
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -49,9 +52,14 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Database db = new Database(ds, file.toString());
+        Database db = new Database(ds, file.toString(), file);
         db.migrate();
         return db;
+    }
+
+    /** The SQLite file. */
+    public Path file() {
+        return file;
     }
 
     /** A new connection; the caller closes it. */
@@ -83,6 +91,39 @@ public final class Database {
         } catch (SQLException e) {
             throw new StoreException("database: cannot " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes one row in its own short transaction, proving the database can be written now.
+     *
+     * @throws StoreException when it cannot (file or folder gone, read-only, locked past the busy timeout, disk full)
+     */
+    public void checkWritable() {
+        inTransaction("write the health check row", c -> Jdbc.update(c, "INSERT INTO health_probe (id, checked_at)"
+                + " VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+                System.currentTimeMillis()));
+    }
+
+    /**
+     * Writes a consistent copy of the database to {@code target} (SQLite's {@code VACUUM INTO}: one read
+     * transaction, so writers go on while it runs and the copy is a snapshot of one moment).
+     *
+     * @throws StoreException when the copy cannot be written (e.g. {@code target} exists)
+     */
+    public void backupTo(Path target) {
+        withConnection("back up to " + target, c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toAbsolutePath().toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    /** SQLite's {@code PRAGMA quick_check}: {@code ok}, or the first problems it found. */
+    public String quickCheck() {
+        return withConnection("check its integrity", c -> String.join("; ",
+                Jdbc.query(c, "PRAGMA quick_check", rs -> rs.getString(1))));
     }
 
     private void migrate() {

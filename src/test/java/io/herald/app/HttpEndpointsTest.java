@@ -87,14 +87,27 @@ class HttpEndpointsTest {
                     assertThat(herald.subscriptions().active()).isEmpty();
                 }
 
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = awaitHealth(port, "\"feeds\":1");
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"feeds\":1");
                 HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(metrics.body()).contains("herald_feed_consecutive_errors{feed=\"world\"} 0");
+                assertThat(metrics.body()).contains("herald_alerts_total{platform=\"slack\",status=\"sent\"} 1.0")
+                        .contains("herald_polls_total{outcome=\"ok\"}").contains("jvm_memory_used_bytes");
             }
+        }
+    }
+
+    /** /health as soon as it shows {@code expected} (the feed counts come from a check every few seconds). */
+    private HttpResponse<String> awaitHealth(int port, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            if (health.body().contains(expected) || System.nanoTime() > deadline) {
+                return health;
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
 import io.herald.deliver.telegram.TelegramClients;
+import io.herald.health.TransportStatus;
+import io.herald.supervise.Supervised;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,7 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -23,45 +27,59 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * Herald's Telegram chat bot: registers the command menu, long-polls updates and answers every text message with
- * what the {@link CommandHandler} says. {@link #close()} stops polling and every thread the bot started.
+ * what the {@link CommandHandler} says. Run it once with {@link #start()}, or under a supervisor ({@link #run()}),
+ * which starts it again whenever Telegram cannot be reached at start or the long poll stops; every
+ * {@code getUpdates} answer or failure is reported to the {@link TransportStatus} as connected or disconnected.
+ * {@link #close()} stops polling and every thread the bot started.
  */
-public final class TelegramBot implements AutoCloseable {
+public final class TelegramBot implements Supervised, AutoCloseable {
 
+    /** The name this transport reports its state under. */
+    public static final String TRANSPORT = "telegram";
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final int LANES = 4;
     private static final int POLL_TIMEOUT_SECONDS = 50;
-    private static final long STOP_MILLIS = 5_000;
+    private static final long STOP_MILLIS = 3_000;
+    private static final long WATCH_MILLIS = 1_000;
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
     private final TelegramClients clients;
     private final boolean ownsClients;
     private final CommandHandler handler;
     private final List<BotCommandInfo> commands;
+    private final TransportStatus status;
     private final OkHttpClient pollHttp;
-    private TelegramBotsLongPollingApplication application;
-    private ScheduledExecutorService pollThread;
-    private TelegramUpdateConsumer consumer;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private Session session;
     private boolean started;
     private boolean closed;
 
     /** A bot with its own HTTP client for {@code token} at {@code apiUrl} ({@code TELEGRAM_API_URL}, may be null). */
     public TelegramBot(String token, String apiUrl, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(TelegramClients.create(token, apiUrl), true, handler, commands);
+        this(TelegramClients.create(token, apiUrl), true, handler, commands, TransportStatus.NONE);
     }
 
     /** A bot sharing {@code clients} with the alert sender; closing the bot leaves {@code clients} open. */
     public TelegramBot(TelegramClients clients, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(clients, false, handler, commands);
+        this(clients, false, handler, commands, TransportStatus.NONE);
+    }
+
+    /** As above, reporting its connection to {@code status}. */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, List<BotCommandInfo> commands,
+                       TransportStatus status) {
+        this(clients, false, handler, commands, status);
     }
 
     private TelegramBot(TelegramClients clients, boolean ownsClients, CommandHandler handler,
-                        List<BotCommandInfo> commands) {
+                        List<BotCommandInfo> commands, TransportStatus status) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.ownsClients = ownsClients;
         this.handler = Objects.requireNonNull(handler, "handler");
         this.commands = List.copyOf(commands);
+        this.status = status;
         // own dispatcher: close() can cancel the held getUpdates call without touching the sender's calls
-        this.pollHttp = clients.http().newBuilder().dispatcher(new Dispatcher()).build();
+        this.pollHttp = clients.http().newBuilder().dispatcher(new Dispatcher())
+                .addInterceptor(new ConnectionReport(TRANSPORT, status)).build();
     }
 
     /**
@@ -76,26 +94,64 @@ public final class TelegramBot implements AutoCloseable {
         }
         started = true;
         try {
-            startPolling();
+            session = openSession();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void startPolling() {
-        Optional<String> username = botUsername();
-        publishCommands();
-        consumer = new TelegramUpdateConsumer(new TelegramUpdateHandler(clients.client(), handler, username), LANES);
-        pollThread = Executors.newSingleThreadScheduledExecutor(
-                TelegramUpdateConsumer.daemonThreads("herald-telegram-poll"));
-        application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
+    /**
+     * Under a supervisor: starts a session, watches that its long poll keeps running, and returns when stopped.
+     * Throws (so the supervisor starts it again after a backoff) when Telegram cannot be reached at start or the
+     * long poll ended by itself.
+     */
+    @Override
+    public void run() throws InterruptedException {
+        Session s;
         try {
-            application.registerBot(clients.token(), clients::url, TelegramBot::getUpdates, consumer);
+            s = openSession();
+        } catch (RuntimeException e) {
+            status.disconnected(TRANSPORT, e.getMessage());
+            throw e;
+        }
+        try {
+            while (!stopRequested.await(WATCH_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (s.pollingEnded()) {
+                    status.disconnected(TRANSPORT, "the long poll stopped");
+                    throw new IllegalStateException("telegram: the long poll for updates stopped");
+                }
+            }
+        } finally {
+            s.close();
+        }
+    }
+
+    /** Asks {@link #run()} to return. */
+    @Override
+    public void stop() {
+        stopRequested.countDown();
+    }
+
+    private Session openSession() {
+        Optional<String> username = botUsername();
+        status.connected(TRANSPORT);
+        publishCommands();
+        TelegramUpdateConsumer consumer = new TelegramUpdateConsumer(
+                new TelegramUpdateHandler(clients.client(), handler, username), LANES);
+        ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
+                TelegramUpdateConsumer.daemonThreads("herald-telegram-poll"));
+        TelegramBotsLongPollingApplication application =
+                new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
+        Session s = new Session(consumer, pollThread, application);
+        try {
+            s.botSession = application.registerBot(clients.token(), clients::url, TelegramBot::getUpdates, consumer);
         } catch (TelegramApiException e) {
+            s.close();
             throw new IllegalStateException("telegram: cannot start polling for updates: " + e.getMessage(), e);
         }
         log.info("telegram: bot {} polling {}", username.map(u -> "@" + u).orElse(""), clients);
+        return s;
     }
 
     private Optional<String> botUsername() {
@@ -127,13 +183,11 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         closed = true;
+        stop();
         try {
-            stopPolling();
-            if (consumer != null) {
-                consumer.shutdown(STOP_MILLIS);
+            if (session != null) {
+                session.close();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             pollHttp.dispatcher().cancelAll();
             if (ownsClients) {
@@ -142,22 +196,42 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private void stopPolling() throws InterruptedException {
-        if (application != null) {
+    /** One long-polling run: the library's application, its poll thread and the update workers. */
+    private final class Session {
+        private final TelegramUpdateConsumer consumer;
+        private final ScheduledExecutorService pollThread;
+        private final TelegramBotsLongPollingApplication application;
+        private BotSession botSession;
+
+        Session(TelegramUpdateConsumer consumer, ScheduledExecutorService pollThread,
+                TelegramBotsLongPollingApplication application) {
+            this.consumer = consumer;
+            this.pollThread = pollThread;
+            this.application = application;
+        }
+
+        boolean pollingEnded() {
+            return botSession != null && (botSession.getRunningPolling() == null
+                    || botSession.getRunningPolling().isDone());
+        }
+
+        void close() {
             try {
                 application.close();
             } catch (Exception e) {
                 log.debug("telegram: closing the long-polling application failed", e);
             }
-        }
-        if (pollThread == null) {
-            return;
-        }
-        pollThread.shutdownNow();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
-        // the held getUpdates call ignores interrupts: cancel it until the poll thread has ended
-        while (!pollThread.awaitTermination(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-            pollHttp.dispatcher().cancelAll();
+            pollThread.shutdownNow();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
+            try {
+                // the held getUpdates call ignores interrupts: cancel it until the poll thread has ended
+                while (!pollThread.awaitTermination(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                    pollHttp.dispatcher().cancelAll();
+                }
+                consumer.shutdown(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
