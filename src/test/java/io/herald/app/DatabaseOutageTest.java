@@ -49,6 +49,7 @@ class DatabaseOutageTest {
     private static final int CHATS = 40;
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final Pattern STORY = Pattern.compile("Kursk report (\\d+)\\b");
+    private static final String READY = "/health/ready";
 
     @TempDir
     Path dir;
@@ -154,7 +155,7 @@ class DatabaseOutageTest {
 
     private HttpResponse<String> ready(int port) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + READY))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("/health/ready did not answer: " + e, e);

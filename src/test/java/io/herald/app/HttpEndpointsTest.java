@@ -98,6 +98,47 @@ class HttpEndpointsTest {
         }
     }
 
+    @Test
+    void metricsWantTheTokenWhenOneIsSetAndUnknownPathsAre404() throws Exception {
+        try (FeedServer feeds = FeedServer.start()) {
+            feeds.publish("/w.xml", "application/rss+xml", HeraldEndToEndTest.rss());
+            int port = freePort();
+            Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("h.db").toString(),
+                    "HERALD_HTTP_PORT", Integer.toString(port), "HERALD_METRICS_TOKEN", "scrape-me"));
+            HeraldConfig config = new HeraldConfig(List.of(new FeedConfig("world", feeds.url("/w.xml"),
+                    Duration.ofSeconds(1))), List.of(), Admins.NONE, Duration.ofMinutes(10), true);
+            try (HeraldService herald = HeraldService.start(settings, config,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+                HttpResponse<String> anonymous = get(port, "/metrics", null);
+                assertThat(anonymous.statusCode()).isEqualTo(401);
+                assertThat(anonymous.body()).doesNotContain("jvm_").doesNotContain("scrape-me");
+                assertThat(get(port, "/metrics", "Bearer wrong").statusCode()).isEqualTo(401);
+                HttpResponse<String> scraped = get(port, "/metrics", "Bearer scrape-me");
+                assertThat(scraped.statusCode()).isEqualTo(200);
+                assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                        assertThat(t).startsWith("text/plain; version=0.0.4"));
+                assertThat(scraped.body()).contains("jvm_memory_used_bytes").contains("herald_outbox_alerts");
+
+                HttpResponse<String> live = get(port, "/health/live", null);
+                assertThat(live.statusCode()).isEqualTo(200);
+                assertThat(live.body()).contains("\"status\":\"ok\"");
+                assertThat(get(port, "/health/ready", null).body()).contains("\"workers\":{\"delivery\":\"running\"");
+                HttpResponse<String> unknown = get(port, "/admin", null);
+                assertThat(unknown.statusCode()).isEqualTo(404);
+                assertThat(unknown.body()).isEqualTo("{\"error\":\"no such path\"}");
+                assertThat(get(port, "/slack/commands", null).statusCode()).as("GET on a POST path").isEqualTo(405);
+            }
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** /health as soon as it shows {@code expected} (the feed counts come from a check every few seconds). */
     private HttpResponse<String> awaitHealth(int port, String expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -2,20 +2,39 @@ package io.herald.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.model.Destination;
+import io.herald.store.Database;
+import io.herald.store.JdbcFeedStore;
+import io.herald.store.JdbcSubscriptionStore;
+import io.herald.testsupport.FakeTelegramRateLimits;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FeedServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code herald run} in its own JVM: SIGTERM while it polls, answers chat and delivers ends it within 10 s. */
+/**
+ * {@code herald run} in its own JVM: SIGTERM while it polls, answers chat and delivers ends it within 10 s; and
+ * under load (hundreds of alerts being paced out to 40 chats, two feeds whose polls hang, a chat command) it still
+ * stops cleanly within its own limit instead of being cut off.
+ */
 class RunShutdownTest {
     private static final String TOKEN = "7000006:shutdown-token";
     private static final long CHAT = 5301;
+    private static final int LOAD_CHATS = 40;
 
     @TempDir
     Path dir;
@@ -37,15 +56,7 @@ class RunShutdownTest {
                       allow_private_addresses: true
                     """.formatted(feeds.url("/world.xml")));
             telegram.userSends(CHAT, 1, "/subscribe kursk");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "run", "--config", config.toString());
-            pb.environment().put("HERALD_DB", dir.resolve("herald.db").toString());
-            pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-            pb.environment().put("TELEGRAM_API_URL", telegram.baseUrl());
-            pb.environment().remove("SLACK_BOT_TOKEN");
-            pb.redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
-            Process herald = pb.start();
+            Process herald = launch(config, dir.resolve("herald.db"), telegram);
             try {
                 assertThat(telegram.awaitMessages(CHAT, 1, Duration.ofSeconds(30))).as("answered /subscribe")
                         .hasSize(1);
@@ -66,6 +77,135 @@ class RunShutdownTest {
                 assertThat(Files.readString(dir.resolve("run.log"), StandardCharsets.UTF_8)).contains("herald stopped");
             } finally {
                 herald.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void sigtermUnderLoadEndsCleanlyWithinItsOwnLimit() throws Exception {
+        try (FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN); FeedServer feeds = FeedServer.start();
+             HungServer hung = HungServer.start()) {
+            telegram.rateLimits(FakeTelegramRateLimits.DEFAULT);
+            telegram.globalRateLimit(30, 30);
+            feeds.publish("/world.xml", "application/rss+xml", stories(0));
+            Path db = dir.resolve("herald.db");
+            Database database = Database.openSqlite(db);
+            JdbcSubscriptionStore subscriptions = new JdbcSubscriptionStore(database, Clock.systemUTC());
+            for (int c = 0; c < LOAD_CHATS; c++) {
+                telegram.addChat(6_000_000L + c);
+                subscriptions.add(Destination.telegram(6_000_000L + c), "kursk", "test");
+            }
+            Path config = dir.resolve("herald.yml");
+            Files.writeString(config, """
+                    feeds:
+                      - id: world
+                        url: %s
+                        interval: 1s
+                        fetch_article: false
+                      - id: hung-1
+                        url: %s
+                        interval: 1s
+                      - id: hung-2
+                        url: %s
+                        interval: 1s
+                    network:
+                      allow_private_addresses: true
+                    """.formatted(feeds.url("/world.xml"), hung.url("/a.xml"), hung.url("/b.xml")));
+            Process herald = launch(config, db, telegram);
+            try {
+                JdbcFeedStore feedStore = new JdbcFeedStore(database, Clock.systemUTC());
+                await(() -> feedStore.find("world").map(s -> s.initialized()).orElse(false), herald);
+                feeds.publish("/world.xml", "application/rss+xml", stories(30));
+                await(() -> telegram.allMessages().size() >= 100 && hung.connections() >= 2, herald);
+                telegram.userSends(6_000_000L, 1, "/list");
+
+                long start = System.nanoTime();
+                herald.destroy();
+                boolean exited = herald.waitFor(RunCommand.STOP_LIMIT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                String log = Files.readString(dir.resolve("run.log"), StandardCharsets.UTF_8);
+                System.out.println("herald run under load: exit " + (exited ? herald.exitValue() : "none") + " "
+                        + took.toMillis() + " ms after SIGTERM, with " + telegram.allMessages().size()
+                        + " alerts sent and " + hung.connections() + " polls hanging");
+
+                assertThat(exited).as("exited").isTrue();
+                assertThat(took).as("within its own limit").isLessThan(RunCommand.STOP_LIMIT);
+                assertThat(log).contains("herald stopped").doesNotContain("exiting now");
+                assertThat(herald.exitValue()).as("exit after a clean stop on SIGTERM").isEqualTo(143);
+            } finally {
+                herald.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code herald run} in its own JVM, its output in {@code run.log}. */
+    private Process launch(Path config, Path db, FakeTelegramServer telegram) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--config", config.toString());
+        pb.environment().put("HERALD_DB", db.toString());
+        pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
+        pb.environment().put("TELEGRAM_API_URL", telegram.baseUrl());
+        pb.environment().remove("SLACK_BOT_TOKEN");
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
+        return pb.start();
+    }
+
+    private static void await(BooleanSupplier condition, Process herald) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(herald.isAlive()).as("herald still running").isTrue();
+            assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** A feed of n matching stories. */
+    private static String stories(int n) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            items.append(HeraldEndToEndTest.item("s" + i, "Kursk story " + i, "https://e.org/s/" + i, "Text " + i));
+        }
+        return HeraldEndToEndTest.rss(items.toString());
+    }
+
+    /** A feed host that accepts connections and never answers: every poll of it hangs until its timeout. */
+    private static final class HungServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+        private HungServer(ServerSocket socket) {
+            this.socket = socket;
+            Thread accept = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(socket.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "hung-feed-server");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        static HungServer start() throws IOException {
+            return new HungServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        }
+
+        URI url(String path) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
+        }
+
+        int connections() {
+            return held.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : held) {
+                s.close();
             }
         }
     }

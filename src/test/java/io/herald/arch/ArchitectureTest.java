@@ -35,7 +35,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.herald.deliver.telegram..",
                         "io.herald.deliver.slack..", "io.herald.chat..", "io.herald.schedule..", "io.herald.app..",
                         "org.telegram..", "com.slack..", "com.rometools..", "org.quartz..", "org.sqlite..", "java.sql..",
-                        "okhttp3..")
+                        "okhttp3..", "io.herald.http..", "io.herald.metrics.micrometer..", "org.eclipse.jetty..",
+                        "io.micrometer..", "io.prometheus..")
                 .check(herald);
     }
 
@@ -54,6 +55,17 @@ class ArchitectureTest {
         confine("org.quartz..", "io.herald.schedule..");
         confine("org.sqlite..", "io.herald.store..");
         confine("java.sql..", "io.herald.store..");
+        confine("org.eclipse.jetty..", "io.herald.http..");
+        confine("io.micrometer..", "io.herald.metrics.micrometer..");
+        confine("io.prometheus..", "io.herald.metrics.micrometer..");
+    }
+
+    @Test
+    void theOperationalPortsUseOnlyTheJdkAndTheModel() {
+        classes().that().resideInAnyPackage("io.herald.supervise..", "io.herald.http..", "io.herald.metrics")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.herald.supervise..", "io.herald.http..",
+                        "io.herald.metrics", "io.herald.model..", "java..", "org.slf4j..", "org.eclipse.jetty..")
+                .check(herald);
     }
 
     @Test

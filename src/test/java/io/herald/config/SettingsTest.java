@@ -22,6 +22,7 @@ class SettingsTest {
     private static final String APP_TOKEN = "xapp-1-A0123-456-abcdef";
     private static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     private static final String LLM_KEY = "sk-test-4f1c2b9e8d7a6b5c";
+    private static final String METRICS_TOKEN = "metrics-token-2b7e";
 
     @TempDir
     Path dir;
@@ -80,7 +81,7 @@ class SettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET",
-        "HERALD_LLM_API_KEY"})
+        "HERALD_LLM_API_KEY", "HERALD_METRICS_TOKEN"})
     void readsEverySecretFromItsFileVariable(String name) throws Exception {
         Map<String, String> env = allSecrets();
         String value = env.remove(name);
@@ -157,6 +158,25 @@ class SettingsTest {
     }
 
     @Test
+    void theHttpPortListensOnLoopbackUnlessAnAddressIsGiven() throws Exception {
+        assertThat(Settings.fromEnv(Map.of()).httpAddress()).isEqualTo("127.0.0.1");
+        assertThat(Settings.fromEnv(Map.of("HERALD_HTTP_ADDRESS", "0.0.0.0")).httpAddress()).isEqualTo("0.0.0.0");
+        assertThat(Settings.fromEnv(Map.of("HERALD_HTTP_ADDRESS", "[::1]")).httpAddress()).isEqualTo("::1");
+        assertThat(Settings.fromEnv(Map.of("HERALD_HTTP_ADDRESS", "herald.internal")).httpAddress())
+                .isEqualTo("herald.internal");
+        assertThat(problems(Map.of("HERALD_HTTP_ADDRESS", "http://0.0.0.0:80"))).containsExactly(
+                "HERALD_HTTP_ADDRESS: 'http://0.0.0.0:80' is not an IP address or host name (e.g. 127.0.0.1, 0.0.0.0 or ::)");
+    }
+
+    @Test
+    void logsAreTextUnlessJsonIsAskedFor() throws Exception {
+        assertThat(Settings.fromEnv(Map.of()).logFormat()).isEqualTo("text");
+        assertThat(Settings.fromEnv(Map.of("HERALD_LOG_FORMAT", "json")).logFormat()).isEqualTo("json");
+        assertThat(problems(Map.of("HERALD_LOG_FORMAT", "JSON")))
+                .containsExactly("HERALD_LOG_FORMAT: 'JSON' must be text or json");
+    }
+
+    @Test
     void slackTokensMustHaveTheirPrefixes() {
         assertThat(problems(Map.of("SLACK_BOT_TOKEN", APP_TOKEN, "SLACK_APP_TOKEN", BOT_TOKEN))).containsExactly(
                 "SLACK_BOT_TOKEN: this is not a Slack bot token: it must start with xoxb-",
@@ -179,9 +199,10 @@ class SettingsTest {
         Settings settings = Settings.fromEnv(env);
 
         assertThat(settings.toString())
-                .doesNotContain(TELEGRAM_TOKEN, BOT_TOKEN, APP_TOKEN, SIGNING_SECRET, LLM_KEY, "hunter2", "s3cret")
+                .doesNotContain(TELEGRAM_TOKEN, BOT_TOKEN, APP_TOKEN, SIGNING_SECRET, LLM_KEY, METRICS_TOKEN,
+                        "hunter2", "s3cret")
                 .contains("telegramToken=***", "slackBotToken=***", "slackAppToken=***", "slackSigningSecret=***",
-                        "llmApiKey=***")
+                        "llmApiKey=***", "metricsToken=***")
                 .contains("jdbc:postgresql://herald:***@db:5432/herald?user=herald&password=***&ssl=true");
         assertThat(settings.telegramToken().orElseThrow()).hasToString("***");
         assertThat(Settings.fromEnv(Map.of()).toString())
@@ -218,6 +239,7 @@ class SettingsTest {
         env.put("SLACK_APP_TOKEN", APP_TOKEN);
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
         env.put("HERALD_LLM_API_KEY", LLM_KEY);
+        env.put("HERALD_METRICS_TOKEN", METRICS_TOKEN);
         return env;
     }
 
@@ -231,6 +253,8 @@ class SettingsTest {
                 return settings.slackAppToken();
             case "HERALD_LLM_API_KEY":
                 return settings.llmApiKey();
+            case "HERALD_METRICS_TOKEN":
+                return settings.metricsToken();
             default:
                 return settings.slackSigningSecret();
         }

@@ -155,6 +155,55 @@ class OutboxWorkerTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("herald-delivery"));
     }
 
+    @Test
+    void theDeliveryLoopSurvivesALostDatabaseAndResumesByItselfWhenItIsBack() throws Exception {
+        Path folder = dir.resolve("data");
+        Database lost = Database.openSqlite(folder.resolve("lost.db"));
+        java.time.Clock real = java.time.Clock.systemUTC();
+        JdbcFeedStore lostFeeds = new JdbcFeedStore(lost, real);
+        OutboxWorker background = new OutboxWorker(new JdbcOutboxStore(lost, real),
+                new JdbcSubscriptionStore(lost, real), new JdbcChatSettingsStore(lost, real), List.of(telegram),
+                AdminNotifier.none(), DeliveryPolicy.defaults(), real);
+        try (io.herald.supervise.Supervisor supervisor = new io.herald.supervise.Supervisor()) {
+            background.start(supervisor);
+            queueIn(lostFeeds, alice, "before");
+            background.wake();
+            awaitSent(1);
+
+            // the folder goes away: every connection fails, as when a volume is lost (chmod stops no root writer)
+            java.nio.file.Files.move(folder, dir.resolve("away"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (supervisor.states().get(0).status() != io.herald.supervise.WorkerState.Status.RESTARTING) {
+                assertThat(System.nanoTime()).as("the loop died of the lost database").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            Thread.sleep(2000);
+            java.nio.file.Files.move(dir.resolve("away"), folder);
+
+            queueIn(lostFeeds, bob, "after");
+            background.wake();
+            awaitSent(2);
+            assertThat(supervisor.states().get(0).restarts()).isPositive();
+        } finally {
+            background.stop(Duration.ofSeconds(2));
+        }
+    }
+
+    private void awaitSent(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (telegram.sent.size() < n) {
+            assertThat(System.nanoTime()).as("%d alerts sent within 20 s", n).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void queueIn(JdbcFeedStore store, Destination to, String id) {
+        Item item = new Item("f", id, "Story " + id, "https://e.org/" + id, Optional.empty(), "", "", List.of(),
+                List.of());
+        store.recordPoll(new PollRecord("f", "https://e.org/f", Optional.empty(), Optional.empty(), List.of(item),
+                List.of(new PendingAlert(1, new Alert(0, to, item, "F", "q", "")))));
+    }
+
     private OutboxWorker worker(DeliveryPolicy policy) {
         return new OutboxWorker(outbox, new JdbcSubscriptionStore(db, clock), new JdbcChatSettingsStore(db, clock),
                 List.of(telegram), AdminNotifier.none(), policy, clock);

@@ -15,6 +15,7 @@ import io.herald.store.Database;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcSubscriptionStore;
 import io.herald.summarize.Summarizer;
+import io.herald.supervise.Supervisor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +42,9 @@ class PollSchedulerTest {
         JdbcFeedStore feeds = new JdbcFeedStore(db, Clock.systemUTC());
         return new Poller((feedId, url, previous) -> {
             polls.computeIfAbsent(feedId, k -> new AtomicInteger()).incrementAndGet();
+            if (feedId.startsWith("dies") && count(feedId) == 1) {
+                throw new StackOverflowError("a pathological feed");
+            }
             if (feedId.startsWith("bad")) {
                 throw new FeedException("feed " + feedId + ": HTTP 500 Internal Server Error");
             }
@@ -95,6 +99,28 @@ class PollSchedulerTest {
             scheduler.start(List.of(feed("later")), id -> Optional.of(Instant.now().plus(Duration.ofHours(1))));
             Thread.sleep(1500);
             assertThat(count("later")).isZero();
+        }
+    }
+
+    @Test
+    void aFeedWhosePollDiedOfAnErrorIsScheduledAgainByTheWatchdog() throws Exception {
+        try (PollScheduler scheduler = new PollScheduler(poller(1), 2);
+             Supervisor supervisor = new Supervisor()) {
+            scheduler.start(List.of(feed("dies-once"), feed("bad")));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((count("dies-once") < 1 || count("bad") < 1) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(1500);
+            assertThat(count("dies-once")).as("the Error took the feed's schedule with it").isEqualTo(1);
+
+            supervisor.supervise("poll-watch", false, scheduler.watchdog(Duration.ofMillis(200)));
+            deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (count("dies-once") < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(count("dies-once")).as("polled again, then every second").isGreaterThanOrEqualTo(3);
+            assertThat(count("bad")).as("a paused feed stays paused").isEqualTo(1);
         }
     }
 }

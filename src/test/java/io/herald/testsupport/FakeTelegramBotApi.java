@@ -30,6 +30,7 @@ final class FakeTelegramBotApi {
     private final List<SentMessage> sent = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
     private final Deque<FakeTelegramReply> failures = new ArrayDeque<>();
+    private final Deque<FakeTelegramReply> updatesFailures = new ArrayDeque<>();
     private final Set<String> openCallbackQueries = new HashSet<>();
     private final List<String> answeredCallbackQueries = new ArrayList<>();
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -54,7 +55,12 @@ final class FakeTelegramBotApi {
         if (method.equals("sendMessage") && injectFailure()) {
             return FakeTelegramReply.raw(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
         }
-        if (!method.equals("getUpdates")) {
+        if (method.equals("getUpdates")) {
+            Optional<FakeTelegramReply> failure = nextUpdatesFailure();
+            if (failure.isPresent()) {
+                return failure.get();
+            }
+        } else {
             Optional<FakeTelegramReply> failure = nextFailure();
             if (failure.isPresent()) {
                 return failure.get();
@@ -89,6 +95,16 @@ final class FakeTelegramBotApi {
 
     private synchronized Optional<FakeTelegramReply> nextFailure() {
         return Optional.ofNullable(failures.poll());
+    }
+
+    private synchronized Optional<FakeTelegramReply> nextUpdatesFailure() {
+        return Optional.ofNullable(updatesFailures.poll());
+    }
+
+    synchronized void failUpdates(FakeTelegramReply reply, int times) {
+        for (int i = 0; i < times; i++) {
+            updatesFailures.add(reply);
+        }
     }
 
     private FakeTelegramReply getUpdates(ObjectNode params) throws InterruptedException {

@@ -228,6 +228,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         api.failNext(FakeTelegramReply.error(httpStatus, description));
     }
 
+    /** The next {@code times} getUpdates calls get this Bot API error (Telegram or a proxy in front of it failing). */
+    public void failUpdates(int httpStatus, String description, int times) {
+        api.failUpdates(FakeTelegramReply.error(httpStatus, description), times);
+    }
+
     /** The next call of any method except getUpdates gets a non-JSON body, like a proxy's error page. */
     public void failNextRaw(int httpStatus, String body) {
         api.failNext(FakeTelegramReply.raw(httpStatus, body));

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.IncomingMessage;
+import io.herald.deliver.telegram.TelegramClients;
+import io.herald.health.Transports;
 import io.herald.model.Destination;
+import io.herald.supervise.Supervisor;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -186,5 +190,54 @@ class TelegramBotTest {
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void underASupervisorItReportsTheLongPollDisconnectedAndConnectedAgainAndKeepsAnswering() throws Exception {
+        Transports transports = new Transports(Clock.systemUTC());
+        try (TelegramClients clients = TelegramClients.create(TOKEN, fake.baseUrl());
+             Supervisor supervisor = new Supervisor()) {
+            supervisor.supervise(TelegramBot.TRANSPORT, false,
+                    new TelegramBot(clients, recording("ok"), COMMANDS, transports));
+            waitUntil(() -> connected(transports));
+            fake.failUpdates(502, "Bad Gateway", 2);
+            fake.userSends(CHAT, USER, "/help"); // ends the held long poll; the next two getUpdates fail
+            waitUntil(() -> transports.states().stream().anyMatch(s -> !s.connected()
+                    && s.reason().orElse("").equals("getUpdates answered HTTP 502")));
+            fake.userSends(CHAT, USER, "/list");
+            waitUntil(() -> connected(transports));
+            assertThat(fake.awaitMessages(CHAT, 2, WAIT)).extracting(SentMessage::plainText)
+                    .containsExactly("ok /help", "ok /list");
+        }
+    }
+
+    @Test
+    void underASupervisorAStartThatFailsIsRetriedUntilTelegramAnswers() throws Exception {
+        Transports transports = new Transports(Clock.systemUTC());
+        fake.failNext(500, "Internal Server Error");
+        fake.failNext(500, "Internal Server Error");
+        try (TelegramClients clients = TelegramClients.create(TOKEN, fake.baseUrl());
+             Supervisor supervisor = new Supervisor()) {
+            supervisor.supervise(TelegramBot.TRANSPORT, false,
+                    new TelegramBot(clients, recording("ok"), COMMANDS, transports));
+            waitUntil(() -> supervisor.states().get(0).restarts() >= 1 && connected(transports));
+            assertThat(supervisor.states().get(0).lastError()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("getMe failed").doesNotContain(TOKEN));
+            fake.userSends(CHAT, USER, "/help");
+            assertThat(fake.awaitMessages(CHAT, 1, WAIT)).singleElement()
+                    .satisfies(m -> assertThat(m.plainText()).isEqualTo("ok /help"));
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean connected(Transports transports) {
+        return transports.states().stream().anyMatch(s -> s.transport().equals("telegram") && s.connected());
     }
 }
