@@ -35,7 +35,6 @@ import io.herald.store.OutboxStore;
 import io.herald.store.SubscriptionStore;
 import io.herald.summarize.Summarizer;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

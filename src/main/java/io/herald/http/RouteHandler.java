@@ -115,7 +115,7 @@ final class RouteHandler extends Handler.Abstract {
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
         observer.answered(method, route, reply.status(), Duration.ofNanos(System.nanoTime() - start));
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 }

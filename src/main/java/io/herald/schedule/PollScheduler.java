@@ -6,14 +6,21 @@ import io.herald.metrics.HeraldMetrics;
 import io.herald.metrics.HeraldMetrics.PollOutcome;
 import io.herald.pipeline.PollResult;
 import io.herald.pipeline.Poller;
+import io.herald.supervise.Supervised;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.quartz.DisallowConcurrentExecution;
@@ -29,6 +36,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
 import org.slf4j.Logger;
@@ -49,7 +57,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final AtomicLong triggerSequence = new AtomicLong();
     /** Feeds deliberately left without a trigger (paused); the watchdog leaves them alone. */
-    private final java.util.Set<String> idle = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> idle = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final HeraldMetrics metrics;
 
@@ -163,12 +171,12 @@ public final class PollScheduler implements AutoCloseable {
      * pending trigger (a poll that died of an {@link Error}, or a reschedule that failed). Returns their ids.
      */
     public List<String> rescheduleLost() throws SchedulerException {
-        java.util.Set<String> running = new java.util.HashSet<>();
+        Set<String> running = new HashSet<>();
         for (JobExecutionContext c : scheduler.getCurrentlyExecutingJobs()) {
             running.add(c.getJobDetail().getKey().getName());
         }
-        List<String> lost = new java.util.ArrayList<>();
-        for (JobKey job : scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(GROUP))) {
+        List<String> lost = new ArrayList<>();
+        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             String feedId = job.getName();
             if (!idle.contains(feedId) && !running.contains(feedId) && scheduler.getTriggersOfJob(job).isEmpty()) {
                 LOG.warn("feed {}: had lost its schedule; polling it now", feedId);
@@ -180,13 +188,13 @@ public final class PollScheduler implements AutoCloseable {
     }
 
     /** The loop that looks for feeds that lost their schedule every {@code period} (run it under a supervisor). */
-    public io.herald.supervise.Supervised watchdog(Duration period) {
-        return new io.herald.supervise.Supervised() {
-            private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    public Supervised watchdog(Duration period) {
+        return new Supervised() {
+            private final CountDownLatch stopped = new CountDownLatch(1);
 
             @Override
             public void run() throws Exception {
-                while (!stopped.await(period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!stopped.await(period.toMillis(), TimeUnit.MILLISECONDS)) {
                     if (scheduler.isStarted() && !scheduler.isShutdown()) {
                         rescheduleLost();
                     }

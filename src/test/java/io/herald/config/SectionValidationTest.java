@@ -17,7 +17,7 @@ class SectionValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "feed: []                                            | 1 | top level: unknown key 'feed' (did you mean 'feeds'?)",
-        "timeout: 5s                                         | 1 | top level: unknown key 'timeout' (expected one of: feeds, routes, admins, defaults, network, delivery, summarize)",
+        "timeout: 5s                                         | 1 | top level: unknown key 'timeout' (expected one of: feeds, routes, admins, defaults, network, delivery, summarize, retention)",
         "feeds:\\n  - id: w\\n    url: http://e.org\\n    intervall: 5m | 4 | feed w: unknown key 'intervall' (did you mean 'interval'?)",
         "feeds:\\n  - id: w\\n    uri: http://e.org\\n    url: http://e.org | 3 | feed w: unknown key 'uri' (did you mean 'url'?)",
         "routes:\\n  - id: r\\n    query: x\\n    to: ['console:']\\n    feed: []  | 5 | route r: unknown key 'feed' (did you mean 'feeds'?)",
@@ -26,6 +26,23 @@ class SectionValidationTest {
         "network:\\n  allow-private-addresses: true          | 2 | network: unknown key 'allow-private-addresses' (did you mean 'allow_private_addresses'?)",
     })
     void reportsUnknownKeysAtEveryLevelWithASuggestion(String yaml, int line, String message) {
+        assertThat(problems(yaml.replace("\\n", "\n"))).containsExactly("herald.yml:" + line + ": " + message);
+    }
+
+    @Test
+    void retentionKeepsThirtyDaysUnlessToldOtherwise() throws Exception {
+        assertThat(load("feeds: []\n").config().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(load("retention:\n  max_age: 90d\n").config().retention()).isEqualTo(Duration.ofDays(90));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "retention:\\n  max_age: 2h    | 2 | retention: max_age must be from 1d to 3650d, not 2h",
+        "retention:\\n  max_age: soon  | 2 | retention: bad max_age: 'soon' is not a duration: use e.g. 30s, 5m, 1h, 2h30m, 1d or PT5M",
+        "retention:\\n  keep: 30d      | 2 | retention: unknown key 'keep' (expected one of: max_age)",
+        "retention: 30d                | 1 | retention must be a mapping of keys to values, not the text '30d'",
+    })
+    void refusesABadRetention(String yaml, int line, String message) {
         assertThat(problems(yaml.replace("\\n", "\n"))).containsExactly("herald.yml:" + line + ": " + message);
     }
 
