@@ -288,6 +288,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         return api.callCount(method);
     }
 
+    /** How many getUpdates calls are being held open right now (waiting for an update). */
+    public int heldGetUpdates() {
+        return api.updates.held();
+    }
+
     /** How many held getUpdates calls were ended by a newer one (409 Conflict). */
     public int getUpdatesConflicts() {
         return api.updates.conflicts();

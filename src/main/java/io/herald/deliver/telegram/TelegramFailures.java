@@ -13,7 +13,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * deactivated) means the chat is gone; 400 with {@code migrate_to_chat_id} means the group moved; 400 "can't parse
  * entities" is bad markup; other 400s are permanent; anything else (5xx, no JSON, network) is transient.
  */
-final class TelegramFailures {
+public final class TelegramFailures {
 
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -23,7 +23,7 @@ final class TelegramFailures {
     /**
      * @param what e.g. {@code "cannot send alert 42 to chat -100123"}
      */
-    static SendFailure map(String what, TelegramApiException exception) {
+    public static SendFailure map(String what, TelegramApiException exception) {
         if (isValidation(exception)) {
             return SendFailure.permanent(message(what, "refused before sending: " + describe(exception)), exception);
         }
