@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
@@ -13,6 +14,7 @@ import io.herald.config.Settings;
 import io.herald.deliver.AdminNotifier;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.DeliveryPolicy;
+import io.herald.deliver.LinkPreviews;
 import io.herald.deliver.OutboxWorker;
 import io.herald.deliver.console.ConsoleSender;
 import io.herald.feed.FeedReader;
@@ -78,8 +80,9 @@ final class HeraldService implements AutoCloseable {
         HeraldService service = new HeraldService(db, feeds, outbox, subscriptions);
         subscriptions.replaceRoutes(routes(config.routes()));
 
-        Platforms platforms = Platforms.create(settings, console, clock);
         var chatSettings = new JdbcChatSettingsStore(db, clock);
+        Platforms platforms = Platforms.create(settings, console, clock,
+                new LinkPreviews(routePreviews(config.routes()), subscriptions, chatSettings));
         AdminNotifier admins = new AdminNotifier(platforms.senders(), config.admins().telegram(),
                 config.admins().slack());
         service.admins = admins;
@@ -102,7 +105,7 @@ final class HeraldService implements AutoCloseable {
         service.closeInOrder.add(() -> worker.stop(DELIVERY_STOP));
         service.closeInOrder.add(scheduler);
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
-        platforms.startChat(router).ifPresent(service.closeInOrder::add);
+        platforms.startChat(router, new AlertPresses(subscriptions, outbox)).ifPresent(service.closeInOrder::add);
         service.startHttp(settings, router, clock);
         service.closeInOrder.add(platforms);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
@@ -165,6 +168,12 @@ final class HeraldService implements AutoCloseable {
                 out.add(new Subscription(0, to, r.query(), Optional.of(r.id()), r.feeds()));
             }
         }
+        return out;
+    }
+
+    private static java.util.Map<String, io.herald.model.LinkPreview> routePreviews(List<RouteConfig> routes) {
+        java.util.Map<String, io.herald.model.LinkPreview> out = new java.util.HashMap<>();
+        routes.forEach(r -> r.preview().ifPresent(p -> out.put(r.id(), p)));
         return out;
     }
 

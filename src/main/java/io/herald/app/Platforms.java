@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.telegram.TelegramBot;
@@ -9,12 +10,15 @@ import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
+import io.herald.model.Alert;
+import io.herald.model.LinkPreview;
 import io.herald.model.Platform;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The chat platforms Herald talks to, built from the settings: Telegram, Slack, and the console. */
 final class Platforms implements AutoCloseable {
@@ -27,14 +31,16 @@ final class Platforms implements AutoCloseable {
         this.settings = settings;
     }
 
-    static Platforms create(Settings settings, PrintStream console, Clock clock) {
+    /** @param previews how each Telegram alert shows its link preview */
+    static Platforms create(Settings settings, PrintStream console, Clock clock,
+                            Function<Alert, LinkPreview> previews) {
         Platforms p = new Platforms(settings);
         ConsoleSender consoleSender = new ConsoleSender(console, clock);
         p.senders.add(consoleSender);
         settings.telegramToken().ifPresent(token -> {
             p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl().toString());
             p.resources.add(p.telegram);
-            p.senders.add(new TelegramSender(p.telegram.client(), clock));
+            p.senders.add(new TelegramSender(p.telegram.client(), clock, previews));
         });
         settings.slackBotToken().ifPresent(token -> {
             SlackSender slack = new SlackSender(token.value(), settings.slackApiUrl(), clock);
@@ -53,11 +59,11 @@ final class Platforms implements AutoCloseable {
     }
 
     /** Starts answering chat commands where a platform is configured. */
-    Optional<AutoCloseable> startChat(CommandHandler router) {
+    Optional<AutoCloseable> startChat(CommandHandler router, AlertPresses presses) {
         if (telegram == null) {
             return Optional.empty();
         }
-        TelegramBot bot = new TelegramBot(telegram, router, CommandRouter.commands());
+        TelegramBot bot = new TelegramBot(telegram, router, presses, CommandRouter.commands());
         bot.start();
         return Optional.of(bot);
     }

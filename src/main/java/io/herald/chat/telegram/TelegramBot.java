@@ -1,5 +1,6 @@
 package io.herald.chat.telegram;
 
+import io.herald.chat.AlertPresses;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
 import io.herald.deliver.telegram.TelegramClients;
@@ -31,6 +32,7 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramClients clients;
     private final boolean ownsClients;
     private final CommandHandler handler;
+    private final Optional<AlertPresses> presses;
     private final List<BotCommandInfo> commands;
     private final OkHttpClient pollHttp;
     private TelegramPoller poller;
@@ -40,18 +42,23 @@ public final class TelegramBot implements AutoCloseable {
 
     /** A bot with its own HTTP client for {@code token} at {@code apiUrl} ({@code TELEGRAM_API_URL}, may be null). */
     public TelegramBot(String token, String apiUrl, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(TelegramClients.create(token, apiUrl), true, handler, commands);
+        this(TelegramClients.create(token, apiUrl), true, handler, Optional.empty(), commands);
     }
 
-    /** A bot sharing {@code clients} with the alert sender; closing the bot leaves {@code clients} open. */
-    public TelegramBot(TelegramClients clients, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(clients, false, handler, commands);
+    /**
+     * A bot sharing {@code clients} with the alert sender; closing the bot leaves {@code clients} open. Presses on
+     * alert buttons go to {@code presses}.
+     */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, AlertPresses presses,
+                       List<BotCommandInfo> commands) {
+        this(clients, false, handler, Optional.of(presses), commands);
     }
 
     private TelegramBot(TelegramClients clients, boolean ownsClients, CommandHandler handler,
-                        List<BotCommandInfo> commands) {
+                        Optional<AlertPresses> presses, List<BotCommandInfo> commands) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.ownsClients = ownsClients;
+        this.presses = presses;
         this.handler = Objects.requireNonNull(handler, "handler");
         this.commands = List.copyOf(commands);
         // own dispatcher: close() can cancel the held getUpdates call without touching the sender's calls
@@ -82,7 +89,7 @@ public final class TelegramBot implements AutoCloseable {
     private void startPolling() {
         Optional<String> username = botUsername();
         publishCommands();
-        consumer = new TelegramUpdateConsumer(new TelegramUpdateHandler(clients.client(), handler, username), LANES);
+        consumer = new TelegramUpdateConsumer(new TelegramUpdateHandler(clients.client(), handler, presses, username), LANES);
         try {
             clients.client().execute(new DeleteWebhook());
         } catch (TelegramApiException e) {

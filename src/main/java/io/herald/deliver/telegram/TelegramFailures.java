@@ -46,7 +46,7 @@ public final class TelegramFailures {
             return SendFailure.chatMigrated(message(what, description + " (the group is now supergroup "
                     + migratedTo + ")"), Long.toString(migratedTo), e);
         }
-        if (code == 403) {
+        if (code == 403 || code == 400 && isTopicGone(description)) {
             return SendFailure.recipientGone(message(what, description), e);
         }
         if (code == 400 && description.toLowerCase(java.util.Locale.ROOT).contains("can't parse entities")) {
@@ -56,6 +56,13 @@ public final class TelegramFailures {
             return SendFailure.permanent(message(what, description), e);
         }
         return SendFailure.transientFailure(message(what, code == 0 ? describe(e) : code + " " + description), e);
+    }
+
+    /** A forum topic that was deleted ("message thread not found") or closed ("TOPIC_CLOSED"). */
+    private static boolean isTopicGone(String description) {
+        String lower = description.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("message thread not found") || lower.contains("topic_closed")
+                || lower.contains("topic_deleted");
     }
 
     /** The request failure the library wrapped, if this is one (the library nests it under its own exception). */
