@@ -5,6 +5,7 @@ import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
 import io.herald.chat.slack.SlackInteractionEndpoint;
+import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSignature;
 import io.herald.config.Admins;
 import io.herald.config.DeliveryConfig;
@@ -105,15 +106,16 @@ final class HeraldService implements AutoCloseable {
         service.closeInOrder.add(() -> worker.stop(DELIVERY_STOP));
         service.closeInOrder.add(scheduler);
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
-        platforms.startChat(router, new AlertPresses(subscriptions, outbox)).ifPresent(service.closeInOrder::add);
-        service.startHttp(settings, router, clock);
+        service.closeInOrder.addAll(platforms.startChat(router, new AlertPresses(subscriptions, outbox),
+                subscriptions));
+        service.startHttp(settings, router, platforms.slackInteractions(), clock);
         service.closeInOrder.add(platforms);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
     }
 
-    private void startHttp(Settings settings, CommandRouter router, Clock clock) {
+    private void startHttp(Settings settings, CommandRouter router, Optional<SlackInteractions> buttons, Clock clock) {
         if (settings.httpPort().isEmpty()) {
             return;
         }
@@ -122,7 +124,7 @@ final class HeraldService implements AutoCloseable {
         try {
             http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox,
                     signature.map(s -> new SlackCommandEndpoint(s, router)),
-                    signature.map(s -> new SlackInteractionEndpoint(s, router)));
+                    signature.flatMap(s -> buttons.map(b -> new SlackInteractionEndpoint(s, b))));
             closeInOrder.add(0, http);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("http: cannot listen on HERALD_HTTP_PORT "

@@ -133,6 +133,7 @@ class TelegramTopicsAndButtonsTest {
             publishKursk("kursk-1");
             SentMessage alert = telegram.awaitMessages(CHAT, 2, WAIT).get(1);
             assertThat(alert.callbackData()).containsExactly("/mute " + id, "/unsub " + id);
+            awaitRecorded(herald, alert);
 
             press(alert, "/mute " + id, 1);
             assertThat(lastAnswer().text()).startsWith("Muted: kursk");
@@ -168,6 +169,8 @@ class TelegramTopicsAndButtonsTest {
             publishKursk("kursk-1");
             SentMessage alert = telegram.awaitMessages(CHAT, 2, WAIT).get(1);
             SentMessage theirAlert = telegram.awaitMessages(OTHER, 2, WAIT).get(1);
+            awaitRecorded(herald, alert);
+            awaitRecorded(herald, theirAlert);
 
             press(alert, "/unsub " + theirs, 1);
             press(theirAlert, "/mute " + mine, 2);
@@ -240,6 +243,12 @@ class TelegramTopicsAndButtonsTest {
                 "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl()));
         return HeraldService.start(settings, ConfigLoader.load(config).config(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** Waits until Herald has recorded the alert as sent (a user's press can come only after it arrived). */
+    private static void awaitRecorded(HeraldService herald, SentMessage alert) throws InterruptedException {
+        waitUntil(() -> herald.outbox().findSent(Destination.telegram(alert.chatId()),
+                Long.toString(alert.messageId())).isPresent());
     }
 
     private static void awaitFirstPoll(HeraldService herald) throws InterruptedException {
