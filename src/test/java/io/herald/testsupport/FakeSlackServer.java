@@ -70,6 +70,7 @@ public final class FakeSlackServer implements AutoCloseable {
 
     /** Starts a server on a free loopback port that accepts only {@code botToken}. */
     public static FakeSlackServer start(String botToken) {
+        TestSecrets.record(botToken);
         try {
             return new FakeSlackServer(botToken);
         } catch (IOException e) {
@@ -89,6 +90,7 @@ public final class FakeSlackServer implements AutoCloseable {
     public synchronized FakeSlackSocketMode enableSocketMode(String appLevelToken) {
         if (socketMode == null) {
             appToken = Objects.requireNonNull(appLevelToken, "appLevelToken");
+            TestSecrets.record(appLevelToken);
             socketMode = new FakeSlackSocketMode();
         }
         return socketMode;

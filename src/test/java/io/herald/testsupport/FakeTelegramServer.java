@@ -101,6 +101,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1 with a free port, answering only for {@code token}. */
     public static FakeTelegramServer start(String token) {
+        TestSecrets.record(token);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-telegram-" + threads.incrementAndGet());

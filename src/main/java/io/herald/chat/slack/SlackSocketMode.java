@@ -104,6 +104,10 @@ public final class SlackSocketMode implements AutoCloseable {
             });
             client = c;
             c.connect();
+            if (closed) {
+                c.close();
+                return;
+            }
             LOG.info("slack: connected over Socket Mode");
         } catch (URISyntaxException | IOException e) {
             throw SendFailure.transientFailure("slack: Socket Mode URL not usable: " + e.getMessage(), e);
@@ -199,9 +203,9 @@ public final class SlackSocketMode implements AutoCloseable {
         }
     }
 
-    /** Closes the connection on purpose (no reconnect) and stops this client's threads. */
+    /** Closes the connection on purpose (no reconnect) and stops this client's threads; never waits for Slack. */
     @Override
-    public synchronized void close() {
+    public void close() {
         closed = true;
         timer.shutdownNow();
         if (client != null) {
