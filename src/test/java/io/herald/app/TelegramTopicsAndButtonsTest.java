@@ -155,6 +155,14 @@ class TelegramTopicsAndButtonsTest {
             awaitButtons(alert, "/mute " + id, "/unsub " + id);
             assertThat(herald.subscriptions().find(id)).map(Subscription::query).contains("kursk");
             assertThat(telegram.messagesTo(CHAT)).as("presses post no new messages").hasSize(2);
+
+            say(CHAT, "/unsubscribe 1", "Unsubscribed from #1");
+            int edits = telegram.editCount();
+            press(alert, "/mute " + id, 5);
+            assertThat(lastAnswer().text()).as("a press on a stale alert")
+                    .startsWith("That subscription is no longer active here");
+            assertThat(telegram.editCount()).isEqualTo(edits);
+            assertThat(herald.subscriptions().find(id)).isEmpty();
         }
     }
 
