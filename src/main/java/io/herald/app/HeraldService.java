@@ -1,9 +1,11 @@
 package io.herald.app;
 
+import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
 import io.herald.chat.slack.SlackInteractionEndpoint;
+import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSignature;
 import io.herald.config.Admins;
 import io.herald.config.DeliveryConfig;
@@ -14,6 +16,7 @@ import io.herald.config.Settings;
 import io.herald.deliver.AdminNotifier;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.DeliveryPolicy;
+import io.herald.deliver.LinkPreviews;
 import io.herald.deliver.OutboxWorker;
 import io.herald.deliver.console.ConsoleSender;
 import io.herald.feed.FeedReader;
@@ -82,8 +85,9 @@ final class HeraldService implements AutoCloseable {
         HeraldService service = new HeraldService(db, feeds, outbox, subscriptions, ops);
         subscriptions.replaceRoutes(routes(config.routes()));
 
-        Platforms platforms = Platforms.create(settings, console, clock);
         var chatSettings = new JdbcChatSettingsStore(db, clock);
+        Platforms platforms = Platforms.create(settings, console, clock,
+                new LinkPreviews(routePreviews(config.routes()), subscriptions, chatSettings));
         AdminNotifier admins = new AdminNotifier(platforms.senders(), config.admins().telegram(),
                 config.admins().slack());
         service.admins = admins;
@@ -106,25 +110,35 @@ final class HeraldService implements AutoCloseable {
         worker.start(ops.supervisor());
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
         ops.watch(db, outbox, feeds, config.retention(), scheduler);
-        platforms.startChat(router, ops.supervisor(), ops.transports());
-        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, router, clock)));
+        List<AutoCloseable> chat = platforms.startChat(router, new AlertPresses(subscriptions, outbox), subscriptions,
+                ops.supervisor(), ops.transports());
+        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, router,
+                platforms.slackInteractions(), clock)));
         service.shutdown
                 .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
                 .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))
                 .step("polling", scheduler).step("background loops", ops.supervisor())
+                .step("chat", () -> closeInOrder(chat))
                 .phase(Duration.ofSeconds(2)).step("platform clients", platforms).step("metrics", ops.metrics());
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
     }
 
-    private HttpEndpoints.Sources endpoints(Settings settings, CommandRouter router, Clock clock) {
+    private HttpEndpoints.Sources endpoints(Settings settings, CommandRouter router,
+                                            Optional<SlackInteractions> buttons, Clock clock) {
         Optional<SlackSignature> signature = settings.slackSigningSecret()
                 .map(secret -> new SlackSignature(secret.value(), clock));
         return new HttpEndpoints.Sources(ops::ready, ops::live, ops.metrics(),
                 settings.metricsToken().map(Secret::value),
                 signature.map(s -> new SlackCommandEndpoint(s, router)),
-                signature.map(s -> new SlackInteractionEndpoint(s, router)));
+                signature.flatMap(s -> buttons.map(b -> new SlackInteractionEndpoint(s, b))));
+    }
+
+    private static void closeInOrder(List<AutoCloseable> parts) throws Exception {
+        for (AutoCloseable part : parts) {
+            part.close();
+        }
     }
 
     /** The HTTP server's port, when HERALD_HTTP_PORT is set. */
@@ -165,6 +179,12 @@ final class HeraldService implements AutoCloseable {
                 out.add(new Subscription(0, to, r.query(), Optional.of(r.id()), r.feeds()));
             }
         }
+        return out;
+    }
+
+    private static java.util.Map<String, io.herald.model.LinkPreview> routePreviews(List<RouteConfig> routes) {
+        java.util.Map<String, io.herald.model.LinkPreview> out = new java.util.HashMap<>();
+        routes.forEach(r -> r.preview().ifPresent(p -> out.put(r.id(), p)));
         return out;
     }
 

@@ -22,7 +22,7 @@ public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migration files by version; a version may be missing (numbers are reserved per change), order is by version. */
     private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql", "V3__delivery.sql",
-            "V5__operations.sql");
+            "V5__operations.sql", "V8__transport.sql");
 
     private final SQLiteDataSource dataSource;
     private final String description;

@@ -1,36 +1,35 @@
 package io.herald.chat.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.chat.AlertPresses;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.health.TransportStatus;
 import io.herald.supervise.Supervised;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.BotSession;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * Herald's Telegram chat bot: registers the command menu, long-polls updates and answers every text message with
  * what the {@link CommandHandler} says. Run it once with {@link #start()}, or under a supervisor ({@link #run()}),
- * which starts it again whenever Telegram cannot be reached at start or the long poll stops; every
- * {@code getUpdates} answer or failure is reported to the {@link TransportStatus} as connected or disconnected.
- * {@link #close()} stops polling and every thread the bot started.
+ * which starts it again when Telegram cannot be reached at start or the poll loop ends; every {@code getUpdates}
+ * answer or failure is reported to the {@link TransportStatus} as connected or disconnected. {@link #close()} stops
+ * polling and every thread the bot started.
  */
 public final class TelegramBot implements Supervised, AutoCloseable {
 
@@ -38,14 +37,13 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     public static final String TRANSPORT = "telegram";
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final int LANES = 4;
-    private static final int POLL_TIMEOUT_SECONDS = 50;
     private static final long STOP_MILLIS = 3_000;
     private static final long WATCH_MILLIS = 1_000;
-    private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
     private final TelegramClients clients;
     private final boolean ownsClients;
     private final CommandHandler handler;
+    private final Optional<AlertPresses> presses;
     private final List<BotCommandInfo> commands;
     private final TransportStatus status;
     private final OkHttpClient pollHttp;
@@ -56,29 +54,35 @@ public final class TelegramBot implements Supervised, AutoCloseable {
 
     /** A bot with its own HTTP client for {@code token} at {@code apiUrl} ({@code TELEGRAM_API_URL}, may be null). */
     public TelegramBot(String token, String apiUrl, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(TelegramClients.create(token, apiUrl), true, handler, commands, TransportStatus.NONE);
+        this(TelegramClients.create(token, apiUrl), true, handler, Optional.empty(), commands, TransportStatus.NONE);
     }
 
-    /** A bot sharing {@code clients} with the alert sender; closing the bot leaves {@code clients} open. */
-    public TelegramBot(TelegramClients clients, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(clients, false, handler, commands, TransportStatus.NONE);
+    /**
+     * A bot sharing {@code clients} with the alert sender; closing the bot leaves {@code clients} open. Presses on
+     * alert buttons go to {@code presses}.
+     */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, AlertPresses presses,
+                       List<BotCommandInfo> commands) {
+        this(clients, false, handler, Optional.of(presses), commands, TransportStatus.NONE);
     }
 
-    /** As above, reporting its connection to {@code status}. */
-    public TelegramBot(TelegramClients clients, CommandHandler handler, List<BotCommandInfo> commands,
-                       TransportStatus status) {
-        this(clients, false, handler, commands, status);
+    /** As above (alert buttons answered when {@code presses} is given), reporting its connection to {@code status}. */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
+                       List<BotCommandInfo> commands, TransportStatus status) {
+        this(clients, false, handler, presses, commands, status);
     }
 
     private TelegramBot(TelegramClients clients, boolean ownsClients, CommandHandler handler,
-                        List<BotCommandInfo> commands, TransportStatus status) {
+                        Optional<AlertPresses> presses, List<BotCommandInfo> commands, TransportStatus status) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.ownsClients = ownsClients;
+        this.presses = presses;
         this.handler = Objects.requireNonNull(handler, "handler");
         this.commands = List.copyOf(commands);
         this.status = status;
         // own dispatcher: close() can cancel the held getUpdates call without touching the sender's calls
-        this.pollHttp = clients.http().newBuilder().dispatcher(new Dispatcher())
+        this.pollHttp = clients.http().newBuilder().dispatcher(new Dispatcher(Executors.newCachedThreadPool(
+                        TelegramUpdateConsumer.daemonThreads("herald-telegram-poll-http"))))
                 .addInterceptor(new ConnectionReport(TRANSPORT, status)).build();
     }
 
@@ -102,9 +106,9 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     }
 
     /**
-     * Under a supervisor: starts a session, watches that its long poll keeps running, and returns when stopped.
+     * Under a supervisor: starts a session, watches that its poll loop keeps running, and returns when stopped.
      * Throws (so the supervisor starts it again after a backoff) when Telegram cannot be reached at start or the
-     * long poll ended by itself.
+     * poll loop ended by itself.
      */
     @Override
     public void run() throws InterruptedException {
@@ -117,9 +121,9 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         }
         try {
             while (!stopRequested.await(WATCH_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (s.pollingEnded()) {
-                    status.disconnected(TRANSPORT, "the long poll stopped");
-                    throw new IllegalStateException("telegram: the long poll for updates stopped");
+                if (!s.poller.running()) {
+                    status.disconnected(TRANSPORT, "the poll loop ended");
+                    throw new IllegalStateException("telegram: the poll loop for updates ended");
                 }
             }
         } finally {
@@ -138,20 +142,18 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         status.connected(TRANSPORT);
         publishCommands();
         TelegramUpdateConsumer consumer = new TelegramUpdateConsumer(
-                new TelegramUpdateHandler(clients.client(), handler, username), LANES);
-        ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(
-                TelegramUpdateConsumer.daemonThreads("herald-telegram-poll"));
-        TelegramBotsLongPollingApplication application =
-                new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
-        Session s = new Session(consumer, pollThread, application);
+                new TelegramUpdateHandler(clients.client(), handler, presses, username), LANES);
         try {
-            s.botSession = application.registerBot(clients.token(), clients::url, TelegramBot::getUpdates, consumer);
+            clients.client().execute(new DeleteWebhook());
         } catch (TelegramApiException e) {
-            s.close();
-            throw new IllegalStateException("telegram: cannot start polling for updates: " + e.getMessage(), e);
+            throw new IllegalStateException("telegram: cannot start polling for updates (deleteWebhook failed): "
+                    + e.getMessage(), e);
         }
+        TelegramPoller poller = new TelegramPoller(new OkHttpTelegramClient(pollHttp, clients.token(), clients.url()),
+                pollHttp, consumer::consume);
+        poller.start();
         log.info("telegram: bot {} polling {}", username.map(u -> "@" + u).orElse(""), clients);
-        return s;
+        return new Session(consumer, poller);
     }
 
     private Optional<String> botUsername() {
@@ -171,11 +173,6 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         }
     }
 
-    private static GetUpdates getUpdates(Integer lastReceivedUpdateId) {
-        return GetUpdates.builder().offset(lastReceivedUpdateId + 1).limit(100).timeout(POLL_TIMEOUT_SECONDS)
-                .allowedUpdates(ALLOWED_UPDATES).build();
-    }
-
     /** Stops polling, lets replies in progress finish (a few seconds at most) and stops the bot's threads. */
     @Override
     public synchronized void close() {
@@ -190,44 +187,19 @@ public final class TelegramBot implements Supervised, AutoCloseable {
             }
         } finally {
             pollHttp.dispatcher().cancelAll();
+            pollHttp.dispatcher().executorService().shutdownNow();
             if (ownsClients) {
                 clients.close();
             }
         }
     }
 
-    /** One long-polling run: the library's application, its poll thread and the update workers. */
-    private final class Session {
-        private final TelegramUpdateConsumer consumer;
-        private final ScheduledExecutorService pollThread;
-        private final TelegramBotsLongPollingApplication application;
-        private BotSession botSession;
-
-        Session(TelegramUpdateConsumer consumer, ScheduledExecutorService pollThread,
-                TelegramBotsLongPollingApplication application) {
-            this.consumer = consumer;
-            this.pollThread = pollThread;
-            this.application = application;
-        }
-
-        boolean pollingEnded() {
-            return botSession != null && (botSession.getRunningPolling() == null
-                    || botSession.getRunningPolling().isDone());
-        }
-
+    /** One polling run: the poll loop and the update workers. */
+    private record Session(TelegramUpdateConsumer consumer, TelegramPoller poller) {
         void close() {
-            try {
-                application.close();
-            } catch (Exception e) {
-                log.debug("telegram: closing the long-polling application failed", e);
-            }
-            pollThread.shutdownNow();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
             try {
-                // the held getUpdates call ignores interrupts: cancel it until the poll thread has ended
-                while (!pollThread.awaitTermination(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-                    pollHttp.dispatcher().cancelAll();
-                }
+                poller.stop(Duration.ofMillis(STOP_MILLIS));
                 consumer.shutdown(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

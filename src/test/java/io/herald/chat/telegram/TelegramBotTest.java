@@ -15,6 +15,7 @@ import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -198,7 +199,7 @@ class TelegramBotTest {
         try (TelegramClients clients = TelegramClients.create(TOKEN, fake.baseUrl());
              Supervisor supervisor = new Supervisor()) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
-                    new TelegramBot(clients, recording("ok"), COMMANDS, transports));
+                    new TelegramBot(clients, recording("ok"), Optional.empty(), COMMANDS, transports));
             waitUntil(() -> connected(transports));
             fake.failUpdates(502, "Bad Gateway", 2);
             fake.userSends(CHAT, USER, "/help"); // ends the held long poll; the next two getUpdates fail
@@ -219,7 +220,7 @@ class TelegramBotTest {
         try (TelegramClients clients = TelegramClients.create(TOKEN, fake.baseUrl());
              Supervisor supervisor = new Supervisor()) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
-                    new TelegramBot(clients, recording("ok"), COMMANDS, transports));
+                    new TelegramBot(clients, recording("ok"), Optional.empty(), COMMANDS, transports));
             waitUntil(() -> supervisor.states().get(0).restarts() >= 1 && connected(transports));
             assertThat(supervisor.states().get(0).lastError()).hasValueSatisfying(e -> assertThat(e)
                     .contains("getMe failed").doesNotContain(TOKEN));
