@@ -307,14 +307,15 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
         Supervisor.Handle h;
         ExecutorService p;
         synchronized (this) {
-            running = false;
             h = handle;
             p = pool;
         }
-        wake();
         try {
             if (h != null) {
+                // through the supervisor, so that the loop's return is not taken for a death
                 h.stop(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } else {
+                stop();
             }
             if (p != null) {
                 p.shutdown();

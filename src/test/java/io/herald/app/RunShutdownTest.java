@@ -156,7 +156,10 @@ class RunShutdownTest {
 
                 assertThat(exited).as("exited").isTrue();
                 assertThat(took).as("within its own limit").isLessThan(RunCommand.STOP_LIMIT);
+                System.out.println("herald run under load: its warnings and errors:\n" + String.join("\n",
+                        log.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList()));
                 assertThat(log).contains("herald stopped").doesNotContain("exiting now");
+                assertThat(log.lines().filter(l -> l.contains(" ERROR "))).as("no ERROR on SIGTERM").isEmpty();
                 assertThat(herald.exitValue()).as("exit after a clean stop on SIGTERM").isEqualTo(143);
             } finally {
                 herald.destroyForcibly();
