@@ -229,18 +229,13 @@ final class HeraldService implements AutoCloseable {
     /**
      * Stops the HTTP server, then delivery (sends in flight finish within {@link #DELIVERY_STOP} or stay pending),
      * polling, chat and the background loops at once, then the platform clients; each phase within its own limit,
-     * so the whole stop ends within {@link #stopLimit()} however loaded the service is. A poll left behind only
-     * queues rows; nothing is lost.
+     * so the whole stop ends within 8 s however loaded the service is. A poll left behind only queues rows; nothing
+     * is lost.
      */
     @Override
     public void close() {
         shutdown.run();
         LOG.info("herald stopped ({})", database);
-    }
-
-    /** The most {@link #close()} takes. */
-    Duration stopLimit() {
-        return shutdown.limit();
     }
 
     /** Console sender that answers for another platform when no chat platform is configured. */
