@@ -22,7 +22,7 @@ final class FeedParser {
             throw new FeedException("feed " + feedId + ": the document is empty");
         }
         if (isJson(body, contentType)) {
-            return new FeedDocument(json.parse(feedId, body, base), Optional.empty());
+            return json.parse(feedId, body, base);
         }
         return XmlFeedDecoder.parse(feedId, body, contentType, base);
     }

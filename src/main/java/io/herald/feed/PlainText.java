@@ -150,8 +150,41 @@ final class PlainText {
             String decoded = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
             return lines(decoded.replace('\n', ' '));
         }
-        String scanned = HtmlScan.text(html);
-        return scanned != null ? lines(scanned) : markup(html);
+        String markup = strayDeclarationsAsText(html);
+        String scanned = HtmlScan.text(markup);
+        return scanned != null ? lines(scanned) : markup(markup);
+    }
+
+    /**
+     * A {@code <!} that opens no comment, no CDATA section and no declaration that ever closes ({@code <!' <a>},
+     * {@code <!DOCTYPE ~} at the end) is text, as SGML and feedparser read it: a browser would hide everything up to
+     * the next {@code >}, or to the end, as a bogus comment, and the words would be lost.
+     */
+    static String strayDeclarationsAsText(String html) {
+        int at = html.indexOf("<!");
+        if (at < 0) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + 8);
+        int from = 0;
+        for (; at >= 0; at = html.indexOf("<!", at + 2)) {
+            if (isStray(html, at + 2)) {
+                out.append(html, from, at).append("&lt;");
+                from = at + 1;
+            }
+        }
+        return from == 0 ? html : out.append(html, from, html.length()).toString();
+    }
+
+    private static boolean isStray(String html, int next) {
+        if (next >= html.length()) {
+            return true;
+        }
+        char c = html.charAt(next);
+        if (c == '-' || c == '[' || c == '>') {
+            return false;
+        }
+        return !Character.isLetter(c) || html.indexOf('>', next) < 0;
     }
 
     /** True when {@link #markup} rewrites a self-closed raw-text element ({@code <script/>}) before parsing. */

@@ -102,7 +102,7 @@ class FeedFormatsTest {
                            "date_published":"2024-01-02T03:04:05-05:00","authors":[{"name":"Bo"}],
                            "tags":["a","b"]}]}
                         """, "json_1.1", "JSON News", "https://json.example/",
-                        new Item("f", "42", "Json item", "https://news.example/items/42",
+                        new Item("f", "42", "Json item", "https://json.example/items/42",
                                 at("2024-01-02T08:04:05Z"), "", "Hello there\nAgain", List.of("Bo"),
                                 List.of("a", "b"))));
     }
