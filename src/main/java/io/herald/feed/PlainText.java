@@ -71,7 +71,8 @@ final class PlainText {
             (byte) 0x97, (byte) 0x98, (byte) 0x99, (byte) 0x9A, (byte) 0x9B, (byte) 0x9C, (byte) 0x9E, (byte) 0x9F},
             java.nio.charset.Charset.forName("windows-1252"));
 
-    private static boolean isLatin1Like(char c) {
+    /** What windows-1252 makes of a byte above 0x7F: a Latin-1 letter or symbol, or one of its 0x80..0x9F marks. */
+    static boolean isLatin1Like(char c) {
         return (c >= 0x80 && c <= 0xFF) || (c > 0xFF && CP1252_HIGH.indexOf(c) >= 0);
     }
 

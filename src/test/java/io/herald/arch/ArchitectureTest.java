@@ -51,6 +51,7 @@ class ArchitectureTest {
         confine("org.telegram..", "io.herald.deliver.telegram..", "io.herald.chat.telegram..");
         confine("com.slack..", "io.herald.deliver.slack..", "io.herald.chat.slack..");
         confine("com.rometools..", "io.herald.feed..");
+        confine("org.mozilla.universalchardet..", "io.herald.feed..");
         confine("org.quartz..", "io.herald.schedule..");
         confine("org.sqlite..", "io.herald.store..");
         confine("java.sql..", "io.herald.store..");
