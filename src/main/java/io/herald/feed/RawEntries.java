@@ -11,8 +11,10 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
 /**
- * Reads from the XML tree what ROME leaves out of its entries: the fallbacks real feeds use for titles (dc:title, media:title), summaries (dc:description, itunes:summary,
- * media:description, a bare summary) and content (xhtml body, fullitem).
+ * Reads from the XML tree what ROME leaves out of its entries: the fallbacks real feeds use for titles (dc:title,
+ * media:title), summaries (dc:description, itunes:summary, media:description, a bare summary) and content (xhtml
+ * body, fullitem), and what gofeed and feedparser read differently from ROME in RSS (the last of several links; a
+ * description and a summary both given).
  */
 final class RawEntries {
     private static final Set<String> TITLES = Set.of("title");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code herald feed inspect FILE} on feeds as the wild writes them: relative links, entry documents, foreign dates. */
+/** {@code herald feed inspect FILE} on feeds as the wild writes them: relative links, entry documents, dates. */
 class FeedInspectTest {
     private static final String RELATIVE = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -41,7 +41,8 @@ class LegacyCharsetsTest {
     @Test
     void aFeedDeclaringLatin1WhileWritingWindows1251IsReadAsWindows1251() throws Exception {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>t</title>"
-                + "<item><title>" + RUSSIAN + "</title></item></channel></rss>").getBytes(Charset.forName("windows-1251"));
+                + "<item><title>" + RUSSIAN + "</title></item></channel></rss>")
+                .getBytes(Charset.forName("windows-1251"));
 
         ParsedFeed feed = reader.parse("ru", body, Optional.empty(), URI.create("https://ru.example/"));
 

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * feed), 20 to 60 items with an HTML description of a few sentences and a {@code content:encoded} article of
  * several paragraphs, English-like words. Every answer waits a random time within {@code farm.latency} (default
  * {@code 50-500} ms); a conditional request is answered 304 one time in five; otherwise the feed has gained a story
- * since the last answer (from the first answer on, each feed lists all its stories). Prints {@code port=N} when ready; stops when stdin closes.
+ * since the last answer (from the first answer on, each feed lists all its stories). Prints {@code port=N} when
+ * ready; stops when stdin closes.
  */
 public final class FeedFarm {
     static final int MIN_BYTES = 20 * 1024;

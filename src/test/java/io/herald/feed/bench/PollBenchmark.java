@@ -94,7 +94,7 @@ final class PollBenchmark implements AutoCloseable {
         }
     }
 
-    /** N feeds, each on its own loopback host name (127.0.x.y) so that the per-host cap of 2 applies as in production. */
+    /** N feeds, each on its own loopback host (127.0.x.y) so that the per-host cap of 2 applies as in production. */
     private List<FeedConfig> feeds(int count, Duration interval) {
         List<FeedConfig> configs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
