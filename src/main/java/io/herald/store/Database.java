@@ -21,7 +21,8 @@ import org.sqlite.SQLiteDataSource;
 public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migration files by version; a version may be missing (numbers are reserved per change), order is by version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql", "V3__delivery.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql", "V3__delivery.sql",
+            "V8__transport.sql");
 
     private final SQLiteDataSource dataSource;
     private final String description;
