@@ -1,6 +1,5 @@
 package io.herald.feed;
 
-import io.herald.model.ParsedFeed;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -9,11 +8,6 @@ import java.util.Optional;
 /** Chooses JSON Feed or XML (RSS/Atom) parsing for a document and words the common errors. */
 final class FeedParser {
     private final JsonFeedDecoder json = new JsonFeedDecoder();
-
-    ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
-            throws FeedException {
-        return document(feedId, body, contentType, base).feed();
-    }
 
     /** The feed with its own polling hint. */
     FeedDocument document(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)

@@ -77,7 +77,8 @@ final class EncodingSuite {
             byte[] body = Files.readAllBytes(feeds.resolve("feedparser").resolve(row.path("path").asText()));
             URI base = URI.create("http://127.0.0.1/" + row.path("path").asText());
             TimedParse.Outcome guessed = parser.parse(body, Optional.empty(), base);
-            TimedParse.Outcome declared = parser.parse(body, Optional.of("application/xml; charset=" + charset), base);
+            TimedParse.Outcome declared = parser.parse(body, Optional.of("application/xml; charset=" + charset),
+                    base);
             String text = guessed.feed().map(EncodingSuite::allText).orElse("\uFFFD not parsed");
             boolean same = declared.feed().map(EncodingSuite::allText).map(text::equals).orElse(false);
             score.record(same && !MOJIBAKE.matcher(text).find(), row.path("path").asText() + " (" + charset
