@@ -49,14 +49,8 @@ public final class HealthMonitor implements Supervised {
         return Optional.ofNullable(latest);
     }
 
-    /** How often the checks run. */
-    public Duration interval() {
-        return interval;
-    }
-
     @Override
     public void run() throws InterruptedException {
-        running = true;
         while (running) {
             checkNow();
             synchronized (sleeper) {

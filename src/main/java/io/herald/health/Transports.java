@@ -46,11 +46,6 @@ public final class Transports implements TransportStatus {
         }
     }
 
-    /** A transport that is shutting down is no longer reported. */
-    public void forget(String transport) {
-        states.remove(transport);
-    }
-
     public List<State> states() {
         return states.values().stream().sorted(java.util.Comparator.comparing(State::transport)).toList();
     }

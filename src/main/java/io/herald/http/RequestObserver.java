@@ -5,8 +5,5 @@ import java.time.Duration;
 /** Told about every answered request (for metrics); {@code route} is the matched path or {@code unmatched}. */
 @FunctionalInterface
 public interface RequestObserver {
-    RequestObserver NONE = (method, route, status, took) -> {
-    };
-
     void answered(String method, String route, int status, Duration took);
 }

@@ -39,7 +39,6 @@ public final class Retention implements Supervised {
 
     @Override
     public void run() throws InterruptedException {
-        running = true;
         pause(FIRST_RUN);
         while (running) {
             Deleted d = runOnce();

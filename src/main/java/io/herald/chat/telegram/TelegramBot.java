@@ -48,7 +48,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     private final TransportStatus status;
     private final OkHttpClient pollHttp;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private Session session;
+    private Polling polling;
     private boolean started;
     private boolean closed;
 
@@ -98,7 +98,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         }
         started = true;
         try {
-            session = openSession();
+            polling = startPolling();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -106,15 +106,15 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     }
 
     /**
-     * Under a supervisor: starts a session, watches that its poll loop keeps running, and returns when stopped.
+     * Under a supervisor: starts polling, watches that its poll loop keeps running, and returns when stopped.
      * Throws (so the supervisor starts it again after a backoff) when Telegram cannot be reached at start or the
      * poll loop ended by itself.
      */
     @Override
     public void run() throws InterruptedException {
-        Session s;
+        Polling s;
         try {
-            s = openSession();
+            s = startPolling();
         } catch (RuntimeException e) {
             status.disconnected(TRANSPORT, e.getMessage());
             throw e;
@@ -137,7 +137,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         stopRequested.countDown();
     }
 
-    private Session openSession() {
+    private Polling startPolling() {
         Optional<String> username = botUsername();
         status.connected(TRANSPORT);
         publishCommands();
@@ -153,7 +153,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
                 pollHttp, consumer::consume);
         poller.start();
         log.info("telegram: bot {} polling {}", username.map(u -> "@" + u).orElse(""), clients);
-        return new Session(consumer, poller);
+        return new Polling(consumer, poller);
     }
 
     private Optional<String> botUsername() {
@@ -182,8 +182,8 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         closed = true;
         stop();
         try {
-            if (session != null) {
-                session.close();
+            if (polling != null) {
+                polling.close();
             }
         } finally {
             pollHttp.dispatcher().cancelAll();
@@ -194,8 +194,8 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         }
     }
 
-    /** One polling run: the poll loop and the update workers. */
-    private record Session(TelegramUpdateConsumer consumer, TelegramPoller poller) {
+    /** One run of long polling: the poll loop and the update workers. */
+    private record Polling(TelegramUpdateConsumer consumer, TelegramPoller poller) {
         void close() {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
             try {
