@@ -71,7 +71,7 @@ final class HeraldService implements AutoCloseable {
     /** Builds everything from settings and config and starts polling, delivery and chat. */
     static HeraldService start(Settings settings, HeraldConfig config, PrintStream console) {
         Clock clock = Clock.systemUTC();
-        Database db = Databases.open(settings.database());
+        Database db = Databases.open(settings);
         var subscriptions = new JdbcSubscriptionStore(db, clock);
         var feeds = new JdbcFeedStore(db, clock);
         var outbox = new JdbcOutboxStore(db, clock);
@@ -94,7 +94,7 @@ final class HeraldService implements AutoCloseable {
         Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds, planner, worker::wake,
                 new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
                 new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
-        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock);
+        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.jobStore(settings));
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
 
@@ -105,6 +105,7 @@ final class HeraldService implements AutoCloseable {
         platforms.startChat(router).ifPresent(service.closeInOrder::add);
         service.startHttp(settings, router, clock);
         service.closeInOrder.add(platforms);
+        service.closeInOrder.add(db);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;

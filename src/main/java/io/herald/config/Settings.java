@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param httpPort           {@code HERALD_HTTP_PORT} (1-65535); the HTTP server is off when absent
  * @param llmApiKey          {@code HERALD_LLM_API_KEY}, the bearer key of {@code summarize.llm}; LLM summaries are off
  *                           when absent
+ * @param databasePassword   {@code HERALD_DB_PASSWORD}, the PostgreSQL password (instead of {@code password=} in the
+ *                           URL, which it overrides)
  */
 public record Settings(
         Path configFile,
@@ -37,7 +39,8 @@ public record Settings(
         Optional<Secret> slackSigningSecret,
         String slackApiUrl,
         OptionalInt httpPort,
-        Optional<Secret> llmApiKey) {
+        Optional<Secret> llmApiKey,
+        Optional<Secret> databasePassword) {
 
     public static final Path DEFAULT_CONFIG = Path.of("config", "herald.yml");
     public static final String DEFAULT_DATABASE = "data/herald.db";
@@ -59,14 +62,15 @@ public record Settings(
         Objects.requireNonNull(slackApiUrl, "slackApiUrl");
         Objects.requireNonNull(httpPort, "httpPort");
         Objects.requireNonNull(llmApiKey, "llmApiKey");
+        Objects.requireNonNull(databasePassword, "databasePassword");
     }
 
-    /** Settings without an LLM key. */
+    /** Settings without an LLM key or database password. */
     public Settings(Path configFile, String database, Optional<Secret> telegramToken, URI telegramApiUrl,
                     Optional<Secret> slackBotToken, Optional<Secret> slackAppToken,
                     Optional<Secret> slackSigningSecret, String slackApiUrl, OptionalInt httpPort) {
         this(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken, slackSigningSecret,
-                slackApiUrl, httpPort, Optional.empty());
+                slackApiUrl, httpPort, Optional.empty(), Optional.empty());
     }
 
     /** Reads the process environment. */
@@ -93,17 +97,21 @@ public record Settings(
         String slackApiUrl = slackApiUrl(reader);
         OptionalInt httpPort = port(reader, "HERALD_HTTP_PORT");
         Optional<Secret> llmApiKey = reader.secret("HERALD_LLM_API_KEY");
+        Optional<Secret> databasePassword = reader.secret("HERALD_DB_PASSWORD");
+        if (databasePassword.isPresent() && !database.startsWith(POSTGRES_PREFIX)) {
+            reader.problem("HERALD_DB_PASSWORD", "is set but HERALD_DB is not a jdbc:postgresql:// URL");
+        }
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems(), List.of());
         }
         return new Settings(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort, llmApiKey);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, databasePassword);
     }
 
     /** The same settings with another config file (e.g. from {@code --config}). */
     public Settings withConfigFile(Path file) {
         return new Settings(file, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort, llmApiKey);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, databasePassword);
     }
 
     /** Telegram is on when its bot token is set. */
@@ -135,7 +143,8 @@ public record Settings(
                 + ", slackSigningSecret=" + shown(slackSigningSecret)
                 + ", slackApiUrl=" + slackApiUrl
                 + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "off")
-                + ", llmApiKey=" + shown(llmApiKey) + "]";
+                + ", llmApiKey=" + shown(llmApiKey)
+                + ", databasePassword=" + shown(databasePassword) + "]";
     }
 
     private static String shown(Optional<Secret> secret) {

@@ -12,8 +12,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -21,21 +22,28 @@ import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Quartz (in memory): one durable job per feed, fired once per poll and rescheduled after it at the time the poll
- * chose (the interval, a server's lower bound, or the backoff after failures); a paused feed is not rescheduled.
- * Never two polls of one feed at once; the thread count caps polls in flight overall.
+ * Quartz: one durable job per feed with one trigger (named after the feed), fired once per poll and rescheduled after
+ * it at the time the poll chose (the interval, a server's lower bound, or the backoff after failures); a paused feed
+ * is not rescheduled. Never two polls of one feed at once; the thread count caps polls in flight overall.
+ *
+ * <p>With a {@link JobStore.Clustered} store every node runs this against the same PostgreSQL tables: each due poll
+ * is taken by one node; a poll in flight on a node that dies is run again by another (jobs request recovery); a poll
+ * that is due while every node is down or busy runs once, as soon as one can (fire-now misfire rule).
  */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
@@ -45,22 +53,25 @@ public final class PollScheduler implements AutoCloseable {
     private static final String GROUP = "feeds";
 
     private final Scheduler scheduler;
-    private final AtomicLong triggerSequence = new AtomicLong();
     private final Clock clock;
+    private final boolean clustered;
 
     public PollScheduler(Poller poller, int threads) {
         this(poller, threads, Clock.systemUTC());
     }
 
     public PollScheduler(Poller poller, int threads, Clock clock) {
+        this(poller, threads, clock, JobStore.inMemory());
+    }
+
+    public PollScheduler(Poller poller, int threads, Clock clock, JobStore store) {
         this.clock = clock;
-        Properties props = new Properties();
-        props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "herald-" + System.identityHashCode(this));
+        this.clustered = store.clustered();
+        Properties props = store.properties(threads);
         props.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         props.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         props.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         props.setProperty("org.quartz.threadPool.threadNamePrefix", "herald-poll");
-        props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         props.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
         try {
             scheduler = new StdSchedulerFactory(props).getScheduler();
@@ -81,19 +92,39 @@ public final class PollScheduler implements AutoCloseable {
      */
     public void start(List<FeedConfig> feeds, Function<String, Optional<Instant>> firstPoll) {
         try {
+            if (clustered) {
+                forgetFeedsNotIn(feeds);
+            }
             for (FeedConfig feed : feeds) {
                 scheduler.addJob(job(feed), true);
                 Optional<Instant> at = firstPoll.apply(feed.id());
-                if (at.isPresent()) {
-                    scheduleAt(feed.id(), at.get());
-                    LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
-                } else {
+                if (at.isEmpty()) {
+                    scheduler.unscheduleJob(triggerKey(feed.id()));
                     LOG.warn("feed {}: paused after repeated failures; not polled until resumed", feed.id());
+                    continue;
                 }
+                if (clustered && scheduler.checkExists(triggerKey(feed.id()))) {
+                    LOG.info("feed {}: polling {} every {} (next poll as the cluster scheduled it)", feed.id(),
+                            feed.url(), Durations.format(feed.interval()));
+                    continue;
+                }
+                scheduleAt(feed.id(), at.get());
+                LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
             }
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("schedule: cannot start polling: " + e.getMessage(), e);
+        }
+    }
+
+    /** In a cluster the schedule outlives each node: feeds gone from the config leave it when a node starts. */
+    private void forgetFeedsNotIn(List<FeedConfig> feeds) throws SchedulerException {
+        Set<String> configured = feeds.stream().map(FeedConfig::id).collect(Collectors.toSet());
+        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (!configured.contains(job.getName())) {
+                scheduler.deleteJob(job);
+                LOG.info("feed {}: no longer in the config; removed from the cluster's schedule", job.getName());
+            }
         }
     }
 
@@ -102,25 +133,32 @@ public final class PollScheduler implements AutoCloseable {
                 .withIdentity(feed.id(), GROUP)
                 .usingJobData(FEED_ID, feed.id())
                 .usingJobData(FEED_URL, feed.url().toString())
-                .usingJobData(INTERVAL_MS, Math.max(1000, feed.interval().toMillis()))
+                .usingJobData(INTERVAL_MS, Long.toString(Math.max(1000, feed.interval().toMillis())))
                 .storeDurably()
+                .requestRecovery()
                 .build();
+    }
+
+    private static TriggerKey triggerKey(String feedId) {
+        return new TriggerKey(feedId, GROUP);
     }
 
     /** Replaces the feed's pending trigger with one firing at {@code at} (now, when {@code at} is past). */
     void scheduleAt(String feedId, Instant at) throws SchedulerException {
-        JobKey job = new JobKey(feedId, GROUP);
-        for (Trigger old : scheduler.getTriggersOfJob(job)) {
-            scheduler.unscheduleJob(old.getKey());
-        }
         Instant when = at.isBefore(clock.instant()) ? clock.instant() : at;
         Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(feedId + "#" + triggerSequence.incrementAndGet(), GROUP)
-                .forJob(job)
+                .withIdentity(triggerKey(feedId))
+                .forJob(new JobKey(feedId, GROUP))
                 .startAt(Date.from(when))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
-        scheduler.scheduleJob(trigger);
+        if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (ObjectAlreadyExistsException raced) {
+                scheduler.rescheduleJob(trigger.getKey(), trigger);
+            }
+        }
     }
 
     private void afterPoll(String feedId, PollResult result) {
@@ -171,15 +209,18 @@ public final class PollScheduler implements AutoCloseable {
             String feedId = data.getString(FEED_ID);
             PollResult result;
             try {
-                result = poller.poll(feedId, URI.create(data.getString(FEED_URL)),
-                        Duration.ofMillis(data.getLong(INTERVAL_MS)));
+                result = poller.poll(feedId, URI.create(data.getString(FEED_URL)), interval(data));
             } catch (RuntimeException e) {
                 LOG.error("feed {}: poll failed unexpectedly: {}", feedId, e.toString());
-                Instant retry = Instant.now().plusMillis(data.getLong(INTERVAL_MS));
+                Instant retry = Instant.now().plus(interval(data));
                 result = new PollResult(feedId, false, 0, 0, false, Optional.of(e.toString()), Optional.empty(),
                         Optional.of(retry), 1, false);
             }
             owner.afterPoll(feedId, result);
+        }
+
+        private static Duration interval(JobDataMap data) {
+            return Duration.ofMillis(Long.parseLong(data.getString(INTERVAL_MS)));
         }
     }
 

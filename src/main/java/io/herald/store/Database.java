@@ -1,34 +1,42 @@
 package io.herald.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: opens configured connections and applies versioned migrations once at start.
- * Every connection gets WAL, a busy timeout, foreign keys and IMMEDIATE transactions.
+ * Herald's database, SQLite or PostgreSQL: hands out connections and brings the schema up to date once at open
+ * ({@link Migrations}). SQLite: every connection gets WAL, a busy timeout, foreign keys and IMMEDIATE transactions,
+ * and is opened per unit of work (no pool: opening costs microseconds and SQLite serialises writers anyway).
+ * PostgreSQL: a HikariCP pool with connect and socket timeouts.
  */
-public final class Database {
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** Migration files by version; a version may be missing (numbers are reserved per change), order is by version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql", "V3__delivery.sql");
+public final class Database implements AutoCloseable {
+    /** A statement on PostgreSQL fails after this long without an answer (a dead server, a half-open link). */
+    static final int POSTGRES_SOCKET_TIMEOUT_SECONDS = 120;
+    /** Connections per node; a poll or a send holds one only for its statements. */
+    static final int POSTGRES_POOL_SIZE = 10;
+    /** How long a thread waits for a free pooled connection before its unit of work fails. */
+    static final Duration POSTGRES_CONNECTION_WAIT = Duration.ofSeconds(10);
 
-    private final SQLiteDataSource dataSource;
+    private final DataSource dataSource;
+    private final Dialect dialect;
     private final String description;
+    private final Optional<PostgresTarget> postgres;
 
-    private Database(SQLiteDataSource dataSource, String description) {
+    private Database(DataSource dataSource, Dialect dialect, String description, Optional<PostgresTarget> postgres) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.description = description;
+        this.postgres = postgres;
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -49,12 +57,37 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Database db = new Database(ds, file.toString());
-        db.migrate();
+        Database db = new Database(ds, Dialect.SQLITE, file.toString(), Optional.empty());
+        Migrations.apply(ds, Dialect.SQLITE, db.toString());
         return db;
     }
 
-    /** A new connection; the caller closes it. */
+    /** Connects a pool to the PostgreSQL database and brings its schema up to date. */
+    public static Database openPostgres(PostgresTarget target) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("herald-db");
+        config.setJdbcUrl(target.url());
+        config.setDataSourceProperties(target.driverProperties(POSTGRES_SOCKET_TIMEOUT_SECONDS));
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(POSTGRES_CONNECTION_WAIT.toMillis());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("database: cannot connect to " + target.describe() + ": " + rootMessage(e), e);
+        }
+        Database db = new Database(pool, Dialect.POSTGRESQL, target.describe(), Optional.of(target));
+        try {
+            Migrations.apply(pool, Dialect.POSTGRESQL, db.toString());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** A new (or pooled) connection; the caller closes it. */
     Connection connect() throws SQLException {
         return dataSource.getConnection();
     }
@@ -85,62 +118,39 @@ public final class Database {
         }
     }
 
-    private void migrate() {
-        inTransaction("apply migrations", c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            }
-            java.util.Set<Integer> applied = new java.util.HashSet<>(
-                    Jdbc.query(c, "SELECT version FROM schema_version", rs -> rs.getInt(1)));
-            for (String name : MIGRATIONS.stream().sorted(java.util.Comparator.comparingInt(Database::version)).toList()) {
-                int v = version(name);
-                if (applied.contains(v)) {
-                    continue;
-                }
-                LOG.info("database {}: applying migration {}", description, name);
-                for (String sql : statements(read("/db/sqlite/" + name))) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute(sql);
-                    }
-                }
-                Jdbc.update(c, "INSERT INTO schema_version (version) VALUES (?)", v);
-            }
-            return null;
-        });
+    /**
+     * Starts competing for the cluster-wide lock {@code name} (see {@link LeaderLock}). On SQLite there is only
+     * one node, so the lock is held at once.
+     */
+    public LeaderLock leaderLock(String name, LeaderLock.Listener listener) {
+        return postgres.map(target -> LeaderLock.advisory(target, name, LeaderLock.Timing.DEFAULT, listener))
+                .orElseGet(() -> LeaderLock.single(listener));
     }
 
-    /** The version in a migration file name: {@code V3__delivery.sql} is 3. */
-    static int version(String migration) {
-        return Integer.parseInt(migration.substring(1, migration.indexOf("__")));
+    /** True on PostgreSQL: the database can be shared by several nodes. */
+    public boolean shared() {
+        return dialect == Dialect.POSTGRESQL;
     }
 
-    private static String read(String resource) {
-        try (InputStream in = Database.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + resource, e);
+    /** Closes the pool (PostgreSQL); SQLite holds nothing open between units of work. */
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
         }
     }
 
-    private static List<String> statements(String script) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                sb.append(line).append('\n');
-            }
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        return java.util.Arrays.stream(sb.toString().split(";"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        return t.getMessage();
     }
 
     @Override
     public String toString() {
-        return "sqlite:" + description;
+        return dialect == Dialect.SQLITE ? "sqlite:" + description : description;
     }
 
     /** A unit of JDBC work. */

@@ -35,7 +35,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.herald.deliver.telegram..",
                         "io.herald.deliver.slack..", "io.herald.chat..", "io.herald.schedule..", "io.herald.app..",
                         "org.telegram..", "com.slack..", "com.rometools..", "org.quartz..", "org.sqlite..", "java.sql..",
-                        "okhttp3..")
+                        "javax.sql..", "org.postgresql..", "com.zaxxer.hikari..", "org.flywaydb..", "okhttp3..")
                 .check(herald);
     }
 
@@ -54,6 +54,10 @@ class ArchitectureTest {
         confine("org.quartz..", "io.herald.schedule..");
         confine("org.sqlite..", "io.herald.store..");
         confine("java.sql..", "io.herald.store..");
+        confine("javax.sql..", "io.herald.store..");
+        confine("org.postgresql..", "io.herald.store..");
+        confine("com.zaxxer.hikari..", "io.herald.store..");
+        confine("org.flywaydb..", "io.herald.store..");
     }
 
     @Test

@@ -5,21 +5,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Item;
+import io.herald.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class JdbcFeedAndOutboxStoreTest {
+    @Parameter
+    TestDatabase.Kind kind;
     @TempDir
     Path dir;
+    private TestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(kind, dir);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
 
     @Test
     void recordsSeenItemsAndQueuesEachAlertOnce() {
-        Database db = StoreTestSupport.open(dir);
+        Database db = database.open();
         var feeds = new JdbcFeedStore(db, Clock.systemUTC());
         var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
         Item a = StoreTestSupport.item("world", "a", "Kursk <story> & more");
@@ -52,7 +73,7 @@ class JdbcFeedAndOutboxStoreTest {
 
     @Test
     void failuresCountUpAndSuccessResetsThem() {
-        var feeds = new JdbcFeedStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var feeds = new JdbcFeedStore(database.open(), Clock.systemUTC());
         feeds.recordFailure("world", "https://example.org/rss", "feed world: HTTP 500");
         feeds.recordFailure("world", "https://example.org/rss", "feed world: HTTP 502");
         FeedState failing = feeds.find("world").orElseThrow();
@@ -67,7 +88,7 @@ class JdbcFeedAndOutboxStoreTest {
 
     @Test
     void outboxRowsMoveThroughRetryToSentOrFailed() {
-        Database db = StoreTestSupport.open(dir);
+        Database db = database.open();
         var feeds = new JdbcFeedStore(db, Clock.systemUTC());
         var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
         Destination chat = Destination.telegram(42);

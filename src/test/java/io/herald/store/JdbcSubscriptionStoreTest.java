@@ -4,23 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
+import io.herald.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class JdbcSubscriptionStoreTest {
+    @Parameter
+    TestDatabase.Kind kind;
     @TempDir
     Path dir;
+    private TestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(kind, dir);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
 
     private final Destination chat = Destination.telegram(42);
 
     @Test
     void addsListsAndRemovesInOrder() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         store.add(chat, "kursk", "7");
         store.add(chat, "\"north korea\"", "7");
         store.add(Destination.telegram(43), "nato", "8");
@@ -33,7 +54,7 @@ class JdbcSubscriptionStoreTest {
 
     @Test
     void refusesTheSameQueryTwiceForOneChat() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         assertThat(store.add(chat, "kursk", "7")).isPresent();
         assertThat(store.add(chat, "kursk", "7")).isEmpty();
         assertThat(store.add(Destination.telegram(43), "kursk", "8")).isPresent();
@@ -41,14 +62,14 @@ class JdbcSubscriptionStoreTest {
 
     @Test
     void survivesReopeningTheDatabase() {
-        new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC()).add(chat, "kursk", "7");
-        var reopened = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        new JdbcSubscriptionStore(database.open(), Clock.systemUTC()).add(chat, "kursk", "7");
+        var reopened = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         assertThat(reopened.ownedBy(chat)).extracting(Subscription::query).containsExactly("kursk");
     }
 
     @Test
     void replacesRoutesKeepingIdsOfUnchangedOnes() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         Destination slack = Destination.slack("C0123ABCD");
         store.replaceRoutes(List.of(route("desk", slack, "kursk"), route("desk", chat, "kursk")));
         long slackId = store.active().stream().filter(s -> s.destination().equals(slack)).findFirst().orElseThrow().id();
@@ -66,7 +87,7 @@ class JdbcSubscriptionStoreTest {
 
     @Test
     void pausedSubscriptionsAreNotActive() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         store.add(chat, "kursk", "7");
         assertThat(store.setPaused(chat, true)).isEqualTo(1);
         assertThat(store.active()).isEmpty();

@@ -1,0 +1,83 @@
+package io.herald.testsupport;
+
+import io.herald.store.Database;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An empty database of either kind for one test: a SQLite file in the test's folder, or the test run's own uniquely
+ * named PostgreSQL database (made once per test JVM, dropped when it exits) with every Herald table emptied (the test
+ * is skipped when no PostgreSQL answers). {@link #open()} may be called again to reopen the same database;
+ * {@link #close()} closes every opening.
+ */
+public final class TestDatabase implements AutoCloseable {
+    /** The kinds the store suite runs on. */
+    public enum Kind { SQLITE, POSTGRESQL }
+
+    private final Kind kind;
+    private final Path file;
+    private final TestPostgres postgres;
+    private final List<Database> opened = new ArrayList<>();
+
+    private TestDatabase(Kind kind, Path file, TestPostgres postgres) {
+        this.kind = kind;
+        this.file = file;
+        this.postgres = postgres;
+    }
+
+    private static TestPostgres shared;
+
+    public static TestDatabase create(Kind kind, Path dir) {
+        return kind == Kind.SQLITE ? new TestDatabase(kind, dir.resolve("test.db"), null)
+                : new TestDatabase(kind, null, emptied(shared()));
+    }
+
+    private static synchronized TestPostgres shared() {
+        if (shared == null) {
+            TestPostgres.assumeAvailable();
+            shared = TestPostgres.createDatabase();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "drop-test-database"));
+        }
+        return shared;
+    }
+
+    /** Empties every table but the migration history (and restarts ids), as a new database would be. */
+    private static TestPostgres emptied(TestPostgres postgres) {
+        try (Connection c = postgres.connect(); Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                    + " AND tablename <> 'flyway_schema_history'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            if (!tables.isEmpty()) {
+                st.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            }
+            return postgres;
+        } catch (SQLException e) {
+            throw new IllegalStateException("test PostgreSQL: cannot empty " + postgres.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the database (migrating it on first open). */
+    public Database open() {
+        Database db = kind == Kind.SQLITE ? Database.openSqlite(file) : Database.openPostgres(postgres.target());
+        opened.add(db);
+        return db;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public void close() {
+        opened.forEach(Database::close);
+    }
+}
