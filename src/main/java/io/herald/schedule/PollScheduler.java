@@ -103,12 +103,11 @@ public final class PollScheduler implements AutoCloseable {
                     LOG.warn("feed {}: paused after repeated failures; not polled until resumed", feed.id());
                     continue;
                 }
-                if (clustered && scheduler.checkExists(triggerKey(feed.id()))) {
-                    LOG.info("feed {}: polling {} every {} (next poll as the cluster scheduled it)", feed.id(),
-                            feed.url(), Durations.format(feed.interval()));
-                    continue;
+                if (clustered) {
+                    scheduleUnlessScheduled(feed.id(), at.get());
+                } else {
+                    scheduleAt(feed.id(), at.get());
                 }
-                scheduleAt(feed.id(), at.get());
                 LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
             }
             scheduler.start();
@@ -145,13 +144,7 @@ public final class PollScheduler implements AutoCloseable {
 
     /** Replaces the feed's pending trigger with one firing at {@code at} (now, when {@code at} is past). */
     void scheduleAt(String feedId, Instant at) throws SchedulerException {
-        Instant when = at.isBefore(clock.instant()) ? clock.instant() : at;
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(triggerKey(feedId))
-                .forJob(new JobKey(feedId, GROUP))
-                .startAt(Date.from(when))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
+        Trigger trigger = trigger(feedId, at);
         if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
             try {
                 scheduler.scheduleJob(trigger);
@@ -159,6 +152,28 @@ public final class PollScheduler implements AutoCloseable {
                 scheduler.rescheduleJob(trigger.getKey(), trigger);
             }
         }
+    }
+
+    /**
+     * A node joining a cluster keeps the schedule the cluster already has (another node may be firing that trigger
+     * right now); only a feed without a trigger gets one. Nodes starting together may both try: one wins.
+     */
+    private void scheduleUnlessScheduled(String feedId, Instant at) throws SchedulerException {
+        try {
+            scheduler.scheduleJob(trigger(feedId, at));
+        } catch (ObjectAlreadyExistsException scheduledByTheCluster) {
+            LOG.debug("feed {}: already scheduled by the cluster", feedId);
+        }
+    }
+
+    private Trigger trigger(String feedId, Instant at) {
+        Instant when = at.isBefore(clock.instant()) ? clock.instant() : at;
+        return TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey(feedId))
+                .forJob(new JobKey(feedId, GROUP))
+                .startAt(Date.from(when))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
     }
 
     private void afterPoll(String feedId, PollResult result) {

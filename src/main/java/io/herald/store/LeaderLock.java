@@ -125,7 +125,11 @@ public final class LeaderLock implements AutoCloseable {
                 LOG.info("leader lock {}: this node holds it now", name);
                 listener.acquired();
             } else {
-                LOG.warn("leader lock {}: this node no longer holds it ({})", name, reason);
+                if (running) {
+                    LOG.warn("leader lock {}: this node no longer holds it ({})", name, reason);
+                } else {
+                    LOG.info("leader lock {}: released ({})", name, reason);
+                }
                 listener.lost(reason);
             }
         } catch (RuntimeException e) {
