@@ -49,6 +49,17 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("database: cannot create the folder for " + file, e);
         }
+        DataSource ds = sqliteConnections(file);
+        Database db = new Database(ds, Dialect.SQLITE, file.toString(), Optional.empty());
+        Migrations.apply(ds, Dialect.SQLITE, db.toString());
+        return db;
+    }
+
+    /**
+     * New connections to the SQLite file, each set up as Herald needs: WAL, {@code synchronous=NORMAL}, a 5 s busy
+     * timeout, foreign keys, IMMEDIATE transactions.
+     */
+    public static DataSource sqliteConnections(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -57,9 +68,7 @@ public final class Database implements AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Database db = new Database(ds, Dialect.SQLITE, file.toString(), Optional.empty());
-        Migrations.apply(ds, Dialect.SQLITE, db.toString());
-        return db;
+        return ds;
     }
 
     /** Connects a pool to the PostgreSQL database and brings its schema up to date. */

@@ -5,38 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Item;
-import io.herald.testsupport.TestDatabase;
-import java.nio.file.Path;
+import io.herald.testsupport.OnBothDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass
-@EnumSource(TestDatabase.Kind.class)
-class JdbcFeedAndOutboxStoreTest {
-    @Parameter
-    TestDatabase.Kind kind;
-    @TempDir
-    Path dir;
-    private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestDatabase.create(kind, dir);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
+class JdbcFeedAndOutboxStoreTest extends OnBothDatabases {
 
     @Test
     void recordsSeenItemsAndQueuesEachAlertOnce() {

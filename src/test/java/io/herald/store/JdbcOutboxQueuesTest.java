@@ -6,36 +6,17 @@ import io.herald.model.Destination;
 import io.herald.model.Item;
 import io.herald.model.Subscription;
 import io.herald.testsupport.MutableClock;
-import io.herald.testsupport.TestDatabase;
-import java.nio.file.Path;
+import io.herald.testsupport.OnBothDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The outbox as per-destination queues: heads, moving, giving up, holding; subscriptions moving with them. */
-@ParameterizedClass
-@EnumSource(TestDatabase.Kind.class)
-class JdbcOutboxQueuesTest {
-    @Parameter
-    TestDatabase.Kind kind;
-    @TempDir
-    Path dir;
-    private TestDatabase database;
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
-
+class JdbcOutboxQueuesTest extends OnBothDatabases {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Destination a = Destination.telegram(1);
     private final Destination b = Destination.telegram(2);
@@ -46,7 +27,6 @@ class JdbcOutboxQueuesTest {
 
     @BeforeEach
     void setUp() {
-        database = TestDatabase.create(kind, dir);
         Database db = database.open();
         feeds = new JdbcFeedStore(db, clock);
         outbox = new JdbcOutboxStore(db, clock);

@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * What a unit of work costs on each way of getting a connection: SQLite opened per unit of work (what Herald does),
@@ -36,9 +34,9 @@ public final class ConnectionBenchmark {
     public static void main(String[] args) throws Exception {
         Path file = Files.createTempDirectory("herald-bench").resolve("bench.db");
         seed(Database.openSqlite(file));
-        SQLiteDataSource perUse = sqlite(file);
+        DataSource perUse = Database.sqliteConnections(file);
         HikariConfig pooled = new HikariConfig();
-        pooled.setDataSource(sqlite(file));
+        pooled.setDataSource(Database.sqliteConnections(file));
         pooled.setMaximumPoolSize(4);
         try (HikariDataSource sqlitePool = new HikariDataSource(pooled)) {
             report("SQLite, a connection opened per unit of work (Herald)", perUse);
@@ -59,19 +57,6 @@ public final class ConnectionBenchmark {
 
     private static void seed(Database db) {
         new JdbcFeedStore(db, Clock.systemUTC()).scheduleNext("world", "https://example.org/rss", Instant.now());
-    }
-
-    /** The connection settings Herald gives every SQLite connection. */
-    private static SQLiteDataSource sqlite(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(5000);
-        config.enforceForeignKeys(true);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return ds;
     }
 
     private static void report(String what, DataSource source) throws Exception {
