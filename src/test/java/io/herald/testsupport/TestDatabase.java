@@ -46,23 +46,37 @@ public final class TestDatabase implements AutoCloseable {
         return shared;
     }
 
-    /** Empties every table but the migration history (and restarts ids), as a new database would be. */
+    /**
+     * Empties every table but the migration history and restarts every id sequence, as a new database would be.
+     * DELETE rather than TRUNCATE: on tables this small it takes milliseconds where TRUNCATE takes a commit's fsync per
+     * table; foreign keys are not checked meanwhile (the test server's superuser may switch them off).
+     */
     private static TestPostgres emptied(TestPostgres postgres) {
         try (Connection c = postgres.connect(); Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            c.setAutoCommit(false);
+            st.execute("SET LOCAL session_replication_role = replica");
+            for (String table : names(st, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
                     + " AND tablename <> 'flyway_schema_history'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
+                st.execute("DELETE FROM " + table);
             }
-            if (!tables.isEmpty()) {
-                st.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            for (String sequence : names(st, "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")) {
+                st.execute("ALTER SEQUENCE " + sequence + " RESTART");
             }
+            c.commit();
             return postgres;
         } catch (SQLException e) {
             throw new IllegalStateException("test PostgreSQL: cannot empty " + postgres.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> names(Statement st, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     /** Opens the database (migrating it on first open). */
