@@ -1,9 +1,11 @@
 package io.herald.app;
 
+import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
 import io.herald.chat.slack.SlackInteractionEndpoint;
+import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSignature;
 import io.herald.config.Admins;
 import io.herald.config.DeliveryConfig;
@@ -13,6 +15,7 @@ import io.herald.config.Settings;
 import io.herald.deliver.AdminNotifier;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.DeliveryPolicy;
+import io.herald.deliver.LinkPreviews;
 import io.herald.deliver.OutboxWorker;
 import io.herald.deliver.console.ConsoleSender;
 import io.herald.feed.FeedReader;
@@ -78,8 +81,9 @@ final class HeraldService implements AutoCloseable {
         HeraldService service = new HeraldService(db, feeds, outbox, subscriptions);
         subscriptions.replaceRoutes(routes(config.routes()));
 
-        Platforms platforms = Platforms.create(settings, console, clock);
         var chatSettings = new JdbcChatSettingsStore(db, clock);
+        Platforms platforms = Platforms.create(settings, console, clock,
+                new LinkPreviews(routePreviews(config.routes()), subscriptions, chatSettings));
         AdminNotifier admins = new AdminNotifier(platforms.senders(), config.admins().telegram(),
                 config.admins().slack());
         service.admins = admins;
@@ -102,8 +106,9 @@ final class HeraldService implements AutoCloseable {
         service.closeInOrder.add(() -> worker.stop(DELIVERY_STOP));
         service.closeInOrder.add(scheduler);
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
-        platforms.startChat(router).ifPresent(service.closeInOrder::add);
-        service.startHttp(settings, router, clock);
+        service.closeInOrder.addAll(platforms.startChat(router, new AlertPresses(subscriptions, outbox),
+                subscriptions));
+        service.startHttp(settings, router, platforms.slackInteractions(), clock);
         service.closeInOrder.add(platforms);
         service.closeInOrder.add(db);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
@@ -111,7 +116,7 @@ final class HeraldService implements AutoCloseable {
         return service;
     }
 
-    private void startHttp(Settings settings, CommandRouter router, Clock clock) {
+    private void startHttp(Settings settings, CommandRouter router, Optional<SlackInteractions> buttons, Clock clock) {
         if (settings.httpPort().isEmpty()) {
             return;
         }
@@ -120,7 +125,7 @@ final class HeraldService implements AutoCloseable {
         try {
             http = new HttpEndpoints(settings.httpPort().getAsInt(), feeds, outbox,
                     signature.map(s -> new SlackCommandEndpoint(s, router)),
-                    signature.map(s -> new SlackInteractionEndpoint(s, router)));
+                    signature.flatMap(s -> buttons.map(b -> new SlackInteractionEndpoint(s, b))));
             closeInOrder.add(0, http);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("http: cannot listen on HERALD_HTTP_PORT "
@@ -166,6 +171,12 @@ final class HeraldService implements AutoCloseable {
                 out.add(new Subscription(0, to, r.query(), Optional.of(r.id()), r.feeds()));
             }
         }
+        return out;
+    }
+
+    private static java.util.Map<String, io.herald.model.LinkPreview> routePreviews(List<RouteConfig> routes) {
+        java.util.Map<String, io.herald.model.LinkPreview> out = new java.util.HashMap<>();
+        routes.forEach(r -> r.preview().ifPresent(p -> out.put(r.id(), p)));
         return out;
     }
 

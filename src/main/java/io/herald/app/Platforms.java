@@ -1,7 +1,11 @@
 package io.herald.app;
 
+import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandRouter;
+import io.herald.chat.slack.SlackHome;
+import io.herald.chat.slack.SlackInteractions;
+import io.herald.chat.slack.SlackSocketMode;
 import io.herald.chat.telegram.TelegramBot;
 import io.herald.config.Settings;
 import io.herald.deliver.AlertSender;
@@ -9,12 +13,16 @@ import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
+import io.herald.model.Alert;
+import io.herald.model.LinkPreview;
 import io.herald.model.Platform;
+import io.herald.store.SubscriptionStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The chat platforms Herald talks to, built from the settings: Telegram, Slack, and the console. */
 final class Platforms implements AutoCloseable {
@@ -22,24 +30,28 @@ final class Platforms implements AutoCloseable {
     private final List<AlertSender> senders = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private TelegramClients telegram;
+    private SlackSender slack;
+    private SlackInteractions slackInteractions;
 
     private Platforms(Settings settings) {
         this.settings = settings;
     }
 
-    static Platforms create(Settings settings, PrintStream console, Clock clock) {
+    /** @param previews how each Telegram alert shows its link preview */
+    static Platforms create(Settings settings, PrintStream console, Clock clock,
+                            Function<Alert, LinkPreview> previews) {
         Platforms p = new Platforms(settings);
         ConsoleSender consoleSender = new ConsoleSender(console, clock);
         p.senders.add(consoleSender);
         settings.telegramToken().ifPresent(token -> {
             p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl().toString());
             p.resources.add(p.telegram);
-            p.senders.add(new TelegramSender(p.telegram.client(), clock));
+            p.senders.add(new TelegramSender(p.telegram.client(), clock, previews));
         });
         settings.slackBotToken().ifPresent(token -> {
-            SlackSender slack = new SlackSender(token.value(), settings.slackApiUrl(), clock);
-            p.senders.add(slack);
-            p.resources.add(slack);
+            p.slack = new SlackSender(token.value(), settings.slackApiUrl(), clock);
+            p.senders.add(p.slack);
+            p.resources.add(p.slack);
         });
         if (!settings.telegramEnabled() && !settings.slackEnabled()) {
             p.senders.add(new HeraldService.ConsoleAlias(Platform.TELEGRAM, consoleSender));
@@ -52,14 +64,33 @@ final class Platforms implements AutoCloseable {
         return List.copyOf(senders);
     }
 
-    /** Starts answering chat commands where a platform is configured. */
-    Optional<AutoCloseable> startChat(CommandHandler router) {
-        if (telegram == null) {
-            return Optional.empty();
+    /**
+     * Starts answering chat commands where a platform is configured: the Telegram bot, and Slack over Socket Mode
+     * when {@code SLACK_APP_TOKEN} is set. Returns what to close, in order.
+     */
+    List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions) {
+        List<AutoCloseable> started = new ArrayList<>();
+        if (telegram != null) {
+            TelegramBot bot = new TelegramBot(telegram, router, presses, CommandRouter.commands());
+            bot.start();
+            started.add(bot);
         }
-        TelegramBot bot = new TelegramBot(telegram, router, CommandRouter.commands());
-        bot.start();
-        return Optional.of(bot);
+        if (slack != null) {
+            slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));
+            if (settings.slackAppToken().isPresent()) {
+                SlackSocketMode socket = new SlackSocketMode(slack, settings.slackAppToken().get().value(), router,
+                        slackInteractions);
+                started.add(socket);
+                socket.start();
+            }
+            started.add(slackInteractions);
+        }
+        return started;
+    }
+
+    /** Slack's button handling, once {@link #startChat} ran with Slack configured. */
+    Optional<SlackInteractions> slackInteractions() {
+        return Optional.ofNullable(slackInteractions);
     }
 
     String describe() {
@@ -68,7 +99,7 @@ final class Platforms implements AutoCloseable {
             names.add("telegram");
         }
         if (settings.slackEnabled()) {
-            names.add("slack");
+            names.add(settings.slackAppToken().isPresent() ? "slack (Socket Mode)" : "slack");
         }
         return names.isEmpty() ? "the console (no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set)"
                 : String.join(" and ", names) + " (and console: routes)";

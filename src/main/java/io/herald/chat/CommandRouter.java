@@ -61,6 +61,7 @@ public final class CommandRouter implements CommandHandler {
                 new BotCommandInfo("unsubscribe", "Stop a subscription: /unsubscribe <number>"),
                 new BotCommandInfo("digest", "Collect alerts: /digest hourly, daily 08:00 or off"),
                 new BotCommandInfo("timezone", "Your time zone for digests, e.g. Europe/Berlin"),
+                new BotCommandInfo("preview", "Link previews in alerts: large, small or none"),
                 new BotCommandInfo("help", "How to write queries"),
                 new BotCommandInfo("start", "Start or resume alerts"));
     }
@@ -90,6 +91,8 @@ public final class CommandRouter implements CommandHandler {
                     .orElse("Digests are not available here.");
             case "/timezone" -> digests.map(d -> d.timezone(message.replyTo(), argument))
                     .orElse("Digests are not available here.");
+            case "/preview" -> digests.map(d -> d.preview(message.replyTo(), argument))
+                    .orElse("Link previews cannot be changed here.");
             case "/status" -> isAdmin.test(message) ? status.render()
                     : "Only Herald's admins can use /status.";
             default -> "I don't know the command " + command + ". " + HINT;

@@ -1,6 +1,7 @@
 package io.herald.chat;
 
 import io.herald.model.Destination;
+import io.herald.model.LinkPreview;
 import io.herald.store.ChatSettings;
 import io.herald.store.ChatSettingsStore;
 import io.herald.store.DigestMode;
@@ -12,7 +13,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The {@code /digest} and {@code /timezone} commands: how and when a chat receives its alerts. */
+/** The {@code /digest}, {@code /timezone} and {@code /preview} commands: how and when a chat receives its alerts. */
 final class DigestCommands {
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.h]([0-5]\\d)");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -77,6 +78,25 @@ final class DigestCommands {
         ChatSettings s = settings.setTimezone(chat, zone);
         return "Time zone set to " + zone.getId() + ". Digest: " + describe(s) + ".";
     }
+
+    String preview(Destination chat, String argument) {
+        if (argument.isBlank()) {
+            return "Link previews: " + settings.linkPreview(chat).orElse(LinkPreview.DEFAULT).key() + ". "
+                    + PREVIEW_USAGE;
+        }
+        java.util.Optional<LinkPreview> choice = LinkPreview.parse(argument);
+        if (choice.isEmpty()) {
+            return "I don't know the preview '" + argument.strip() + "'. " + PREVIEW_USAGE;
+        }
+        settings.setLinkPreview(chat, choice.get());
+        return switch (choice.get()) {
+            case LARGE -> "Done: alerts show the article's preview large, above the text.";
+            case SMALL -> "Done: alerts show a small preview of the article.";
+            case NONE -> "Done: alerts show no link preview.";
+        };
+    }
+
+    static final String PREVIEW_USAGE = "Send /preview large, /preview small or /preview none.";
 
     private static String describe(ChatSettings s) {
         return switch (s.digest()) {

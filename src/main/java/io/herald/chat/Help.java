@@ -11,6 +11,7 @@ final class Help {
             /unsubscribe <number> - stop one
             /digest hourly | daily 08:00 | off - collect alerts into a digest, or not
             /timezone Europe/Berlin - your time zone for the daily digest
+            /preview large | small | none - how alerts show the article's link preview
             /start - start, or resume after a pause
             /help - this text
 

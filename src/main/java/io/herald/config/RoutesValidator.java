@@ -4,6 +4,7 @@ import io.herald.config.YamlNode.Entry;
 import io.herald.config.YamlNode.Mapping;
 import io.herald.match.QueryException;
 import io.herald.model.Destination;
+import io.herald.model.LinkPreview;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /** Validates the {@code routes:} section: ids, queries, destinations and the feeds they name. */
 final class RoutesValidator {
-    private static final List<String> KEYS = List.of("id", "query", "to", "feeds");
+    private static final List<String> KEYS = List.of("id", "query", "to", "feeds", "preview");
 
     private final Problems problems;
     private final QueryCheck queryCheck;
@@ -55,10 +56,27 @@ final class RoutesValidator {
         Optional<String> query = query(mapping, where);
         Optional<List<Destination>> to = destinations(mapping, where);
         Optional<Set<String>> feeds = feeds(mapping, where);
-        if (!idOk || query.isEmpty() || to.isEmpty() || feeds.isEmpty()) {
+        Optional<Optional<LinkPreview>> preview = preview(mapping, where);
+        if (!idOk || query.isEmpty() || to.isEmpty() || feeds.isEmpty() || preview.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RouteConfig(id.get(), query.get(), to.get(), feeds.get()));
+        return Optional.of(new RouteConfig(id.get(), query.get(), to.get(), feeds.get(), preview.get()));
+    }
+
+    /** The route's link preview (empty when not given), or empty when what is given is not one. */
+    private Optional<Optional<LinkPreview>> preview(Mapping mapping, String where) {
+        Optional<Entry> entry = mapping.entry("preview");
+        if (entry.isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<String> text = NodeChecks.text(entry.get().value(), where + ": preview", problems);
+        Optional<LinkPreview> preview = text.flatMap(LinkPreview::parse);
+        if (preview.isEmpty()) {
+            problems.error(entry.get().value().line(), where + ": preview must be large, small or none"
+                    + text.map(t -> ", not '" + t + "'").orElse(""));
+            return Optional.empty();
+        }
+        return Optional.of(preview);
     }
 
     private Optional<String> query(Mapping mapping, String where) {

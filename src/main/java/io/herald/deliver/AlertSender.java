@@ -2,6 +2,7 @@ package io.herald.deliver;
 
 import io.herald.model.Alert;
 import io.herald.model.Platform;
+import java.util.Optional;
 
 /** Sends alerts, digests and plain notices to one platform. Implementations live in platform sub-packages. */
 public interface AlertSender {
@@ -15,6 +16,15 @@ public interface AlertSender {
      * @throws SendFailure when the platform refused or could not be reached; says whether to retry and when
      */
     void send(Alert alert) throws SendFailure;
+
+    /**
+     * Sends the alert like {@link #send} and returns the platform's id of the message it became (Telegram
+     * {@code message_id}, Slack {@code ts}), so that its buttons can change later; empty where there is none.
+     */
+    default Optional<String> sendTracked(Alert alert) throws SendFailure {
+        send(alert);
+        return Optional.empty();
+    }
 
     /**
      * Sends the alert without any markup, after the platform refused its formatted version

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +52,17 @@ final class DeliveryRun {
                 ? new Digest(destination, digestHeading == null ? rows.size() + " new stories" : digestHeading,
                 rows.stream().map(OutboxEntry::alert).toList()) : null;
         try {
+            Optional<String> messageRef;
             try {
-                send(sender, rows.get(0).alert(), digest, false);
+                messageRef = send(sender, rows.get(0).alert(), digest, false);
             } catch (SendFailure failure) {
                 if (failure.kind() != SendFailure.Kind.BAD_MARKUP) {
                     throw failure;
                 }
                 LOG.info("delivery: {}; resending as plain text", failure.getMessage());
-                send(sender, rows.get(0).alert(), digest, true);
+                messageRef = send(sender, rows.get(0).alert(), digest, true);
             }
-            sent(rows, destination);
+            sent(rows, destination, messageRef);
             return true;
         } catch (SendFailure failure) {
             handle(rows, failure);
@@ -71,22 +73,27 @@ final class DeliveryRun {
         return false;
     }
 
-    private static void send(AlertSender sender, Alert alert, Digest digest, boolean plain) throws SendFailure {
+    /** Sends; returns the platform's id of a single formatted alert's message (the one whose buttons can change). */
+    private static Optional<String> send(AlertSender sender, Alert alert, Digest digest, boolean plain)
+            throws SendFailure {
         if (digest == null) {
             if (plain) {
                 sender.sendPlain(alert);
             } else {
-                sender.send(alert);
+                return sender.sendTracked(alert);
             }
         } else if (plain) {
             sender.sendDigestPlain(digest);
         } else {
             sender.sendDigest(digest);
         }
+        return Optional.empty();
     }
 
-    private void sent(List<OutboxEntry> rows, Destination destination) {
-        if (rows.size() == 1) {
+    private void sent(List<OutboxEntry> rows, Destination destination, Optional<String> messageRef) {
+        if (rows.size() == 1 && messageRef.isPresent()) {
+            outbox.markSent(rows.get(0).id(), messageRef.get());
+        } else if (rows.size() == 1) {
             outbox.markSent(rows.get(0).id());
         } else {
             outbox.markSent(rows.stream().map(OutboxEntry::id).toList());

@@ -35,14 +35,20 @@ final class DestinationActions {
         int failed = outbox.failPending(destination, "paused " + destination + ": " + reason);
         LOG.warn("delivery: paused {} subscription(s) of {} and recorded {} pending alert(s) as failed: {}",
                 paused, destination, failed, reason);
-        if (destination.platform() == Platform.SLACK || !routes.isEmpty()) {
+        boolean topic = destination.platform() == Platform.TELEGRAM && destination.address().contains("/");
+        if (destination.platform() == Platform.SLACK || topic || !routes.isEmpty()) {
             String routeText = routes.isEmpty() ? "" : " (route " + String.join(", ", routes) + ")";
             admins.notifyAdmins("delivery to " + destination + routeText + " is paused: " + reason + ". "
-                    + failed + " waiting alert(s) were not sent (see `herald outbox`). "
-                    + (destination.platform() == Platform.SLACK
-                    ? "Invite the bot to the channel or fix the route's channel id in the config, then restart."
-                    : "Send /start in that chat to resume."));
+                    + failed + " waiting alert(s) were not sent (see `herald outbox`). " + howToResume(destination, topic));
         }
+    }
+
+    private static String howToResume(Destination destination, boolean topic) {
+        if (destination.platform() == Platform.SLACK) {
+            return "Invite the bot to the channel or fix the route's channel id in the config, then restart.";
+        }
+        return topic ? "Reopen the topic (or point the route at another one), then send /start in it to resume."
+                : "Send /start in that chat to resume.";
     }
 
     /** Moves the destination's subscriptions and pending alerts to its new address. */

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A place alerts go: {@code telegram:<chat id>}, {@code slack:<channel id>} or {@code console:}.
+ * A place alerts go: {@code telegram:<chat id>}, {@code telegram:<chat id>/<topic id>} (a forum topic),
+ * {@code slack:<channel id>} or {@code console:}.
  */
 public record Destination(Platform platform, String address) {
 
@@ -19,12 +20,17 @@ public record Destination(Platform platform, String address) {
         return new Destination(Platform.TELEGRAM, Long.toString(chatId));
     }
 
+    /** A topic of a Telegram forum chat (the topic id is Telegram's {@code message_thread_id}). */
+    public static Destination telegram(long chatId, long topicId) {
+        return new Destination(Platform.TELEGRAM, chatId + "/" + topicId);
+    }
+
     public static Destination slack(String channel) {
         return new Destination(Platform.SLACK, channel);
     }
 
     /**
-     * Parses {@code telegram:-100123}, {@code slack:C0123ABCD} or {@code console:}.
+     * Parses {@code telegram:-100123}, {@code telegram:-100123/7}, {@code slack:C0123ABCD} or {@code console:}.
      *
      * @throws IllegalArgumentException with a short user-facing message when the text is not a destination
      */
@@ -41,9 +47,9 @@ public record Destination(Platform platform, String address) {
         String address = text.substring(colon + 1).trim();
         switch (prefix) {
             case "telegram":
-                if (!address.matches("-?\\d{1,20}")) {
-                    throw new IllegalArgumentException(
-                            "telegram destination needs a numeric chat id, got '" + address + "'");
+                if (!address.matches("-?\\d{1,20}(/\\d{1,10})?")) {
+                    throw new IllegalArgumentException("telegram destination needs a numeric chat id (and for a"
+                            + " forum topic /<topic id>), got '" + address + "'");
                 }
                 return new Destination(Platform.TELEGRAM, address);
             case "slack":

@@ -1,9 +1,11 @@
 package io.herald.store;
 
 import io.herald.model.Destination;
+import io.herald.model.LinkPreview;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** Per-chat delivery settings: digest mode and time zone. */
 public interface ChatSettingsStore {
@@ -18,6 +20,11 @@ public interface ChatSettingsStore {
     ChatSettings setDigest(Destination destination, DigestMode mode, LocalTime dailyAt);
 
     ChatSettings setTimezone(Destination destination, ZoneId zone);
+
+    /** The chat's choice of link preview for its alerts, when it made one ({@code /preview}). */
+    Optional<LinkPreview> linkPreview(Destination destination);
+
+    void setLinkPreview(Destination destination, LinkPreview preview);
 
     /** Every chat whose digest mode is not {@link DigestMode#OFF}. */
     List<ChatSettings> withDigests();

@@ -16,7 +16,7 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Herald's database, SQLite or PostgreSQL: hands out connections and brings the schema up to date once at open
  * ({@link Migrations}). SQLite: every connection gets WAL, a busy timeout, foreign keys and IMMEDIATE transactions,
- * and is opened per unit of work (no pool: opening costs microseconds and SQLite serialises writers anyway).
+ * and is opened per unit of work (no pool: SQLite serialises writers anyway, and nothing stale outlives a unit).
  * PostgreSQL: a HikariCP pool with connect and socket timeouts.
  */
 public final class Database implements AutoCloseable {

@@ -1,6 +1,7 @@
 package io.herald.store;
 
 import io.herald.model.Destination;
+import io.herald.model.LinkPreview;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@link ChatSettingsStore} on JDBC. */
 public final class JdbcChatSettingsStore implements ChatSettingsStore {
@@ -47,6 +49,23 @@ public final class JdbcChatSettingsStore implements ChatSettingsStore {
             Jdbc.update(c, "UPDATE chat_settings SET timezone = ?, updated_at = ? WHERE destination = ?",
                     zone.getId(), clock.millis(), destination.toString());
             return find(c, destination);
+        });
+    }
+
+    @Override
+    public Optional<LinkPreview> linkPreview(Destination destination) {
+        return db.withConnection("read the link preview of " + destination, c -> Jdbc.query(c,
+                "SELECT link_preview FROM chat_settings WHERE destination = ?", rs -> rs.getString(1),
+                destination.toString())).stream().filter(java.util.Objects::nonNull).findFirst()
+                .flatMap(LinkPreview::parse);
+    }
+
+    @Override
+    public void setLinkPreview(Destination destination, LinkPreview preview) {
+        db.inTransaction("set the link preview of " + destination, c -> {
+            ensureRow(c, destination);
+            return Jdbc.update(c, "UPDATE chat_settings SET link_preview = ?, updated_at = ? WHERE destination = ?",
+                    preview.key(), clock.millis(), destination.toString());
         });
     }
 

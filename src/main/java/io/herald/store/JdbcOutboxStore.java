@@ -66,6 +66,20 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public void markSent(long id, String messageRef) {
+        db.inTransaction("mark alert " + id + " sent", c -> Jdbc.update(c, "UPDATE outbox SET status = 'sent',"
+                + " sent_at = ?, attempts = attempts + 1, message_ref = ? WHERE id = ?", clock.millis(), messageRef, id));
+    }
+
+    @Override
+    public Optional<OutboxEntry> findSent(Destination destination, String messageRef) {
+        return db.withConnection("find the alert sent as message " + messageRef + " to " + destination,
+                c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM outbox WHERE destination = ? AND message_ref = ?"
+                                + " AND status = 'sent' ORDER BY id LIMIT 1", this::map, destination.toString(),
+                        messageRef)).stream().findFirst();
+    }
+
+    @Override
     public void markSent(List<Long> ids) {
         db.inTransaction("mark " + ids.size() + " alerts sent", c -> {
             for (long id : ids) {

@@ -45,6 +45,28 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public Optional<Subscription> find(long id) {
+        return db.withConnection("find subscription " + id, c -> Jdbc.query(c,
+                "SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?", JdbcSubscriptionStore::map, id))
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean isPaused(long id) {
+        return db.withConnection("read subscription " + id, c -> Jdbc.query(c,
+                "SELECT paused FROM subscriptions WHERE id = ?", rs -> rs.getInt(1) != 0, id)).stream()
+                .findFirst().orElse(false);
+    }
+
+    @Override
+    public boolean restore(Subscription s, String createdBy) {
+        return changed(db.inTransaction("restore subscription " + s.id(), c -> Jdbc.update(c,
+                "INSERT INTO subscriptions (id, destination, query, feeds, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", s.id(), s.destination().toString(),
+                s.query(), joinFeeds(s.feeds()), createdBy, clock.millis()) > 0));
+    }
+
+    @Override
     public List<Subscription> ownedBy(Destination destination) {
         return db.withConnection("list subscriptions of " + destination, c -> Jdbc.query(c,
                 "SELECT " + COLUMNS + " FROM subscriptions WHERE destination = ? AND route_id IS NULL ORDER BY id",

@@ -26,6 +26,12 @@ public interface OutboxStore {
 
     void markSent(long id);
 
+    /** Marks the row sent as the platform's message {@code messageRef} (Telegram message_id, Slack ts). */
+    void markSent(long id, String messageRef);
+
+    /** The sent alert that became message {@code messageRef} at the destination, if Herald sent one there. */
+    Optional<OutboxEntry> findSent(Destination destination, String messageRef);
+
     /** Marks several rows sent in one transaction (a digest). */
     void markSent(List<Long> ids);
 

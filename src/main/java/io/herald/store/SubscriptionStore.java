@@ -15,6 +15,19 @@ public interface SubscriptionStore {
      */
     Optional<Subscription> add(Destination destination, String query, String createdBy);
 
+    /** One subscription by id, paused or not, routes included. */
+    Optional<Subscription> find(long id);
+
+    /** Whether the subscription exists and is paused. */
+    boolean isPaused(long id);
+
+    /**
+     * Puts back a subscriber's own subscription that was removed, under its old id (Undo).
+     *
+     * @return false when it could not come back: the id or the same query for that destination exists again
+     */
+    boolean restore(Subscription subscription, String createdBy);
+
     /** A destination's own subscriptions (not routes), oldest first. */
     List<Subscription> ownedBy(Destination destination);
 

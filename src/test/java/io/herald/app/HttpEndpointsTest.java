@@ -49,7 +49,7 @@ class HttpEndpointsTest {
                     Duration.ofSeconds(1))), List.of(), Admins.NONE, Duration.ofMinutes(10), true);
             try (HeraldService herald = HeraldService.start(settings, config,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-                String form = "team_id=T1&channel_id=" + CHANNEL + "&user_id=U1&command=%2Fherald&text=subscribe+kursk";
+                String form = "team_id=T1&channel_id=" + CHANNEL + "&user_id=U0HTTPUSER&command=%2Fherald&text=subscribe+kursk";
                 HttpResponse<String> unsigned = post(port, form, "1", "v0=deadbeef");
                 assertThat(unsigned.statusCode()).isEqualTo(401);
 
@@ -71,21 +71,27 @@ class HttpEndpointsTest {
 
                 String mute = alert.get(0).blocks().findValues("value").stream().map(v -> v.asText())
                         .filter(v -> v.startsWith("/mute ")).findFirst().orElseThrow();
-                try (ResponseUrlServer responses = ResponseUrlServer.start()) {
-                    String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"channel\":{\"id\":\""
-                            + CHANNEL + "\"},\"response_url\":\"" + responses.url() + "\",\"actions\":[{\"value\":\""
-                            + mute + "\"}]}";
-                    String body = "payload=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
-                    long ts = Clock.systemUTC().instant().getEpochSecond();
-                    String bodySig = new SlackSignature(SECRET, Clock.systemUTC())
-                            .sign(ts, body.getBytes(StandardCharsets.UTF_8));
-                    assertThat(postTo(port, "/slack/interactions", body, Long.toString(ts), "v0=00").statusCode())
-                            .isEqualTo(401);
-                    assertThat(postTo(port, "/slack/interactions", body, Long.toString(ts), bodySig).statusCode())
-                            .isEqualTo(200);
-                    assertThat(responses.await(Duration.ofSeconds(10))).contains("Muted: kursk");
-                    assertThat(herald.subscriptions().active()).isEmpty();
+                String ts = alert.get(0).ts();
+                long deadlineSent = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (herald.outbox().findSent(io.herald.model.Destination.slack(CHANNEL), ts).isEmpty()) {
+                    assertThat(System.nanoTime()).as("alert recorded as sent").isLessThan(deadlineSent);
+                    Thread.sleep(50);
                 }
+                String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0HTTPUSER\"},\"channel\":{\"id\":\""
+                        + CHANNEL + "\"},\"container\":{\"type\":\"message\",\"message_ts\":\"" + ts
+                        + "\"},\"actions\":[{\"action_id\":\"herald_mute\",\"value\":\"" + mute + "\"}]}";
+                String body = "payload=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
+                long now2 = Clock.systemUTC().instant().getEpochSecond();
+                String bodySig = new SlackSignature(SECRET, Clock.systemUTC())
+                        .sign(now2, body.getBytes(StandardCharsets.UTF_8));
+                assertThat(postTo(port, "/slack/interactions", body, Long.toString(now2), "v0=00").statusCode())
+                        .isEqualTo(401);
+                assertThat(postTo(port, "/slack/interactions", body, Long.toString(now2), bodySig).statusCode())
+                        .isEqualTo(200);
+                assertThat(slack.awaitEphemerals(CHANNEL, "U0HTTPUSER", 1, Duration.ofSeconds(10)))
+                        .singleElement().asString().startsWith("Muted: kursk");
+                assertThat(herald.subscriptions().active()).isEmpty();
+                assertThat(slack.updateCount()).as("the alert changed in place").isEqualTo(1);
 
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -112,40 +118,7 @@ class HttpEndpointsTest {
     }
 
     /** Stands in for Slack's response_url: records the first JSON posted to it. */
-    private static final class ResponseUrlServer implements AutoCloseable {
-        private final com.sun.net.httpserver.HttpServer server;
-        private final java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
 
-        private ResponseUrlServer(com.sun.net.httpserver.HttpServer server) {
-            this.server = server;
-        }
-
-        static ResponseUrlServer start() throws Exception {
-            var server = com.sun.net.httpserver.HttpServer.create(
-                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-            ResponseUrlServer r = new ResponseUrlServer(server);
-            server.createContext("/", ex -> {
-                r.first.complete(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                ex.sendResponseHeaders(200, -1);
-                ex.close();
-            });
-            server.start();
-            return r;
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        String await(Duration timeout) throws Exception {
-            return first.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
 
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -50,6 +50,7 @@ class ArchitectureTest {
     void eachOutsideLibraryStaysInsideItsAdapter() {
         confine("org.telegram..", "io.herald.deliver.telegram..", "io.herald.chat.telegram..");
         confine("com.slack..", "io.herald.deliver.slack..", "io.herald.chat.slack..");
+        confine("org.java_websocket..", "io.herald.chat.slack..");
         confine("com.rometools..", "io.herald.feed..");
         confine("org.quartz..", "io.herald.schedule..");
         confine("org.sqlite..", "io.herald.store..");

@@ -83,4 +83,25 @@ class DigestCommandsTest {
         assertThat(CommandRouter.commands()).extracting(BotCommandInfo::command).contains("digest", "timezone");
         assertThat(say("/help")).contains("/digest hourly", "/timezone Europe/Berlin");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /preview large | LARGE | large, above the text
+            /preview Small | SMALL | a small preview
+            /preview none  | NONE  | no link preview
+            """)
+    void setsTheChatsLinkPreview(String command, io.herald.model.LinkPreview choice, String answer) {
+        assertThat(say(command)).contains(answer);
+        assertThat(settings.linkPreview(chat)).contains(choice);
+        assertThat(say("/preview")).startsWith("Link previews: " + choice.key() + ".");
+        assertThat(settings.linkPreview(Destination.telegram(-100, 7))).as("a topic of another chat").isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesAnUnknownPreviewAndKeepsTheDefault() {
+        assertThat(say("/preview huge")).isEqualTo("I don't know the preview 'huge'. Send /preview large,"
+                + " /preview small or /preview none.");
+        assertThat(settings.linkPreview(chat)).isEmpty();
+        assertThat(say("/preview")).startsWith("Link previews: large.");
+    }
 }

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.herald.match.QueryException;
 import io.herald.model.Destination;
+import io.herald.model.LinkPreview;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,7 +96,8 @@ class RouteValidationTest {
     @ParameterizedTest(name = "to: [{0}]")
     @CsvSource(delimiter = '|', value = {
         "\"slack:c0123\"           | slack destination needs a channel id like C0123ABCD, got 'c0123'",
-        "\"telegram:@news\"        | telegram destination needs a numeric chat id, got '@news'",
+        "\"telegram:@news\"        | telegram destination needs a numeric chat id (and for a forum topic /<topic id>), got '@news'",
+        "\"telegram:-100/x\"       | telegram destination needs a numeric chat id (and for a forum topic /<topic id>), got '-100/x'",
         "\"email:a@example.org\"   | unknown destination platform 'email': use telegram:, slack: or console:",
         "C0123ABCD                 | destination 'C0123ABCD' must look like telegram:<chat id>, slack:<channel id> or console:",
         "[\"slack:C1\"]            | destination must be a single value, not a list",
@@ -103,6 +106,19 @@ class RouteValidationTest {
     void refusesInvalidDestinations(String destination, String message) {
         assertThat(problems(routes("  - id: desk\n    query: nato\n    to: [\"console:\", " + destination + "]\n")))
                 .containsExactly("herald.yml:9: route desk: " + message);
+    }
+
+    @Test
+    void previewMustBeLargeSmallOrNone() {
+        assertThat(problems(routes("  - id: desk\n    query: nato\n    to: [\"telegram:-100/7\"]\n    preview: huge\n")))
+                .containsExactly("herald.yml:10: route desk: preview must be large, small or none, not 'huge'");
+    }
+
+    @Test
+    void readsARouteToAForumTopicWithItsPreview() throws Exception {
+        assertThat(load(routes("  - id: desk\n    query: nato\n    to: [\"telegram:-100/7\"]\n    preview: none\n"))
+                .config().routes()).containsExactly(new RouteConfig("desk", "nato",
+                List.of(Destination.telegram(-100, 7)), Set.of(), Optional.of(LinkPreview.NONE)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.model.Destination;
 import io.herald.model.Item;
+import io.herald.model.LinkPreview;
 import io.herald.testsupport.MutableClock;
 import io.herald.testsupport.OnBothDatabases;
 import java.time.Duration;
@@ -32,6 +33,19 @@ class JdbcChatSettingsStoreTest extends OnBothDatabases {
         assertThat(daily.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(store.withDigests()).extracting(ChatSettings::destination)
                 .containsExactly(Destination.slack("C0123ABCD"), chat);
+    }
+
+    @Test
+    void aChatsLinkPreviewChoiceIsKeptWithItsOtherSettings() {
+        var store = new JdbcChatSettingsStore(database.open(), clock);
+        assertThat(store.linkPreview(chat)).isEmpty();
+
+        store.setDigest(chat, DigestMode.HOURLY, null);
+        store.setLinkPreview(chat, LinkPreview.SMALL);
+
+        assertThat(store.linkPreview(chat)).contains(LinkPreview.SMALL);
+        assertThat(store.get(chat).digest()).isEqualTo(DigestMode.HOURLY);
+        assertThat(store.linkPreview(Destination.telegram(43))).isEmpty();
     }
 
     @Test

@@ -89,4 +89,24 @@ class JdbcFeedAndOutboxStoreTest extends OnBothDatabases {
         assertThat(outbox.recent(OutboxEntry.Status.FAILED, 5)).singleElement()
                 .satisfies(e -> assertThat(e.lastError()).contains("chat not found"));
     }
+
+    @Test
+    void aSentAlertIsFoundAgainByThePlatformsMessageId() {
+        Database db = database.open();
+        var feeds = new JdbcFeedStore(db, Clock.systemUTC());
+        var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
+        Destination chat = Destination.telegram(42);
+        feeds.recordPoll(new PollRecord("world", "u", Optional.empty(), Optional.empty(), List.of(), List.of(
+                new PendingAlert(1, StoreTestSupport.alert(chat, StoreTestSupport.item("world", "a", "A"))))));
+        long id = outbox.due(Instant.now().plusSeconds(1), 10).get(0).id();
+
+        outbox.markSent(id, "1001");
+
+        assertThat(outbox.findSent(chat, "1001")).hasValueSatisfying(e -> {
+            assertThat(e.id()).isEqualTo(id);
+            assertThat(e.status()).isEqualTo(OutboxEntry.Status.SENT);
+        });
+        assertThat(outbox.findSent(chat, "1002")).isEmpty();
+        assertThat(outbox.findSent(Destination.telegram(43), "1001")).isEmpty();
+    }
 }

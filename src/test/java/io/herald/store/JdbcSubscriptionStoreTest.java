@@ -71,6 +71,27 @@ class JdbcSubscriptionStoreTest extends OnBothDatabases {
         assertThat(store.active()).hasSize(1);
     }
 
+    @Test
+    void aRemovedSubscriptionComesBackUnderItsIdUnlessTheSameQueryIsThereAgain() {
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
+        Subscription kursk = store.add(chat, "kursk", "7").orElseThrow();
+        store.setPaused(kursk.id(), true);
+        assertThat(store.isPaused(kursk.id())).isTrue();
+        assertThat(store.find(kursk.id())).contains(kursk);
+        store.remove(kursk.id());
+        assertThat(store.find(kursk.id())).isEmpty();
+
+        assertThat(store.restore(kursk, "7")).isTrue();
+        assertThat(store.find(kursk.id())).contains(kursk);
+        assertThat(store.isPaused(kursk.id())).isFalse();
+        assertThat(store.add(chat, "nato", "7").orElseThrow().id()).as("new ids stay clear of restored ones")
+                .isGreaterThan(kursk.id());
+
+        store.remove(kursk.id());
+        store.add(chat, "kursk", "7");
+        assertThat(store.restore(kursk, "7")).as("the same query came back under another id").isFalse();
+    }
+
     private static Subscription route(String id, Destination to, String query) {
         return new Subscription(0, to, query, Optional.of(id), Set.of("world"));
     }

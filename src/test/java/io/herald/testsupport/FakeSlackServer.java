@@ -25,9 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A strict Slack Web API on 127.0.0.1 for tests, driven by the real Slack SDK.
  *
  * <p>Answers {@code POST /api/<method>} with form-encoded or JSON bodies, checks the bearer token, knows
- * {@code auth.test} and {@code chat.postMessage}, validates messages and blocks like Slack (see
- * {@link FakeSlackBlockValidator}) and rate-limits posts per channel with HTTP 429 and {@code Retry-After}.
- * Channels must be declared with {@link #addChannel(String)}.
+ * {@code auth.test}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
+ * {@code views.publish}, {@code users.conversations} and (with {@link #enableSocketMode}) {@code apps.connections.open}
+ * for the app-level token, validates messages and blocks like Slack (see {@link FakeSlackBlockValidator}) and
+ * rate-limits posts per channel with HTTP 429 and {@code Retry-After}. Channels must be declared with
+ * {@link #addChannel(String)}.
  */
 public final class FakeSlackServer implements AutoCloseable {
 
@@ -49,6 +51,9 @@ public final class FakeSlackServer implements AutoCloseable {
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final FakeSlackMethods interactive = new FakeSlackMethods(json, responses, channels, messages);
+    private volatile String appToken;
+    private volatile FakeSlackSocketMode socketMode;
 
     private FakeSlackServer(String botToken) throws IOException {
         this.botToken = Objects.requireNonNull(botToken, "botToken");
@@ -65,6 +70,7 @@ public final class FakeSlackServer implements AutoCloseable {
 
     /** Starts a server on a free loopback port that accepts only {@code botToken}. */
     public static FakeSlackServer start(String botToken) {
+        TestSecrets.record(botToken);
         try {
             return new FakeSlackServer(botToken);
         } catch (IOException e) {
@@ -75,6 +81,56 @@ public final class FakeSlackServer implements AutoCloseable {
     /** The Web API base URL, ending with {@code /}, e.g. {@code http://127.0.0.1:PORT/api/}. */
     public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /**
+     * Turns on Socket Mode for the app-level token: {@code apps.connections.open} answers with a URL of the returned
+     * local Socket Mode server (closed with this server).
+     */
+    public synchronized FakeSlackSocketMode enableSocketMode(String appLevelToken) {
+        if (socketMode == null) {
+            appToken = Objects.requireNonNull(appLevelToken, "appLevelToken");
+            TestSecrets.record(appLevelToken);
+            socketMode = new FakeSlackSocketMode();
+        }
+        return socketMode;
+    }
+
+    /** Makes {@code users.conversations} list these channels for the user. */
+    public FakeSlackServer memberOf(String user, String... channelIds) {
+        interactive.memberOf(user, List.of(channelIds));
+        return this;
+    }
+
+    /** The text of every ephemeral message posted to the user in the channel, oldest first. */
+    public List<String> ephemeralsTo(String channel, String user) {
+        return interactive.ephemerals().stream().filter(e -> e.channel().equals(channel) && e.user().equals(user))
+                .map(FakeSlackMethods.Ephemeral::text).toList();
+    }
+
+    /** Waits until the user has {@code n} ephemeral messages in the channel; returns their texts. */
+    public List<String> awaitEphemerals(String channel, String user, int n, Duration timeout)
+            throws InterruptedException {
+        interactive.await(() -> ephemeralsTo(channel, user).size() >= n, System.nanoTime() + timeout.toNanos());
+        return ephemeralsTo(channel, user);
+    }
+
+    /** The user's App Home view as last published, or null. */
+    public JsonNode homeView(String user) {
+        return interactive.homeView(user);
+    }
+
+    /** Waits until the user's App Home view satisfies the check; returns the view (null if never published). */
+    public JsonNode awaitHomeView(String user, java.util.function.Predicate<JsonNode> check, Duration timeout)
+            throws InterruptedException {
+        interactive.await(() -> homeView(user) != null && check.test(homeView(user)),
+                System.nanoTime() + timeout.toNanos());
+        return homeView(user);
+    }
+
+    /** How many {@code chat.update} calls were accepted. */
+    public int updateCount() {
+        return interactive.updates();
     }
 
     /** Declares a channel the bot is a member of. */
@@ -155,6 +211,9 @@ public final class FakeSlackServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        if (socketMode != null) {
+            socketMode.close();
+        }
     }
 
     private void waitNanos(long nanos) {
@@ -204,15 +263,25 @@ public final class FakeSlackServer implements AutoCloseable {
             responses.json(exchange, 200, responses.error(e.error()));
             return;
         }
-        if (request.token().isEmpty() || request.token().get().isEmpty()) {
+        String token = request.token().orElse("");
+        boolean appLevel = appToken != null && appToken.equals(token);
+        if (token.isEmpty()) {
             responses.json(exchange, 200, responses.error("not_authed"));
-        } else if (!botToken.equals(request.token().get())) {
+        } else if (method.equals("apps.connections.open")) {
+            responses.json(exchange, 200, appLevel ? json.createObjectNode().put("ok", true)
+                    .put("url", socketMode.issueUrl()) : responses.error(botToken.equals(token)
+                    ? "not_allowed_token_type" : "invalid_auth"));
+        } else if (appLevel) {
+            responses.json(exchange, 200, responses.error("not_allowed_token_type"));
+        } else if (!botToken.equals(token)) {
             responses.json(exchange, 200, responses.error("invalid_auth"));
         } else {
+            JsonNode answer = interactive.call(request);
             switch (method) {
                 case "auth.test" -> responses.json(exchange, 200, responses.authTest());
                 case "chat.postMessage" -> postMessage(exchange, request);
-                default -> responses.json(exchange, 200, responses.error("unknown_method").put("req_method", method));
+                default -> responses.json(exchange, 200, answer != null ? answer
+                        : responses.error("unknown_method").put("req_method", method));
             }
         }
     }

@@ -24,6 +24,7 @@ final class FakeTelegramBotApi {
 
     final FakeTelegramUpdates updates = new FakeTelegramUpdates();
     final FakeTelegramRateLimiter limiter = new FakeTelegramRateLimiter();
+    final FakeTelegramForums forums = new FakeTelegramForums();
     private final long botId;
     private final Set<Long> knownChats = new HashSet<>();
     private final Set<Long> blocked = new HashSet<>();
@@ -31,13 +32,14 @@ final class FakeTelegramBotApi {
     private final List<Command> commands = new ArrayList<>();
     private final Deque<FakeTelegramReply> failures = new ArrayDeque<>();
     private final Set<String> openCallbackQueries = new HashSet<>();
-    private final List<String> answeredCallbackQueries = new ArrayList<>();
+    private final List<FakeTelegramServer.CallbackAnswer> callbackAnswers = new ArrayList<>();
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final java.util.Map<Long, Long> migrated = new java.util.HashMap<>();
     private double sendFailureRate;
     private java.util.Random random = new java.util.Random(1);
     private int injectedFailures;
     private long nextMessageId = 1;
+    private int edits;
 
     FakeTelegramBotApi(long botId) {
         this.botId = botId;
@@ -71,6 +73,8 @@ final class FakeTelegramBotApi {
                 return getUpdates(params);
             case "sendMessage":
                 return sendMessage(params);
+            case "editMessageReplyMarkup":
+                return editMessageReplyMarkup(params);
             case "setMyCommands":
                 return setMyCommands(params.get("commands"));
             case "getMyCommands":
@@ -119,14 +123,21 @@ final class FakeTelegramBotApi {
             }
         }
         long chatId = chat.getAsLong();
+        Optional<Long> thread = Optional.ofNullable(params.get("message_thread_id")).map(JsonNode::asLong);
+        Optional<String> threadRefused = thread.flatMap(t -> forums.refusal(chatId, t));
+        if (threadRefused.isPresent()) {
+            return FakeTelegramReply.badRequest(threadRefused.get());
+        }
         String text = params.get("text").asText();
         Optional<String> parseMode = Optional.ofNullable(params.get("parse_mode")).map(JsonNode::asText)
                 .filter(mode -> !mode.isEmpty());
         String plain;
         List<List<FakeTelegramServer.Button>> keyboard;
+        FakeTelegramServer.LinkPreview preview;
         try {
             plain = FakeTelegramMessageCheck.plainText(text, parseMode);
             keyboard = FakeTelegramMessageCheck.inlineKeyboard(Optional.ofNullable(params.get("reply_markup")));
+            preview = FakeTelegramMessageCheck.linkPreview(Optional.ofNullable(params.get("link_preview_options")));
         } catch (FakeTelegramMessageCheck.Refused e) {
             return FakeTelegramReply.badRequest(e.getMessage());
         }
@@ -134,18 +145,62 @@ final class FakeTelegramBotApi {
         if (retryAfter.isPresent()) {
             return FakeTelegramReply.tooManyRequests(retryAfter.getAsLong());
         }
-        boolean previewDisabled = params.path("link_preview_options").path("is_disabled").asBoolean(false);
         long messageId;
+        SentMessage message;
         synchronized (this) {
             messageId = nextMessageId++;
-            sent.add(new SentMessage(chatId, messageId, text, parseMode, plain, keyboard, previewDisabled));
+            message = new SentMessage(chatId, messageId, text, parseMode, plain, keyboard, preview.disabled(), thread,
+                    preview);
+            sent.add(message);
             notifyAll();
         }
-        ObjectNode message = JSON.createObjectNode().put("message_id", messageId);
+        return FakeTelegramReply.ok(messageJson(message));
+    }
+
+    private ObjectNode messageJson(SentMessage sent) {
+        ObjectNode message = JSON.createObjectNode().put("message_id", sent.messageId());
         message.set("from", bot());
-        message.set("chat", FakeTelegramJson.chat(chatId));
-        message.put("date", System.currentTimeMillis() / 1000).put("text", plain);
-        return FakeTelegramReply.ok(message);
+        ObjectNode chat = FakeTelegramJson.chat(sent.chatId());
+        if (forums.isForum(sent.chatId())) {
+            chat.put("is_forum", true);
+        }
+        message.set("chat", chat);
+        sent.threadId().ifPresent(t -> message.put("message_thread_id", t).put("is_topic_message", true));
+        return message.put("date", System.currentTimeMillis() / 1000).put("text", sent.plainText());
+    }
+
+    /** Replaces the buttons of a message the bot sent; refuses an unknown message or an edit that changes nothing. */
+    private synchronized FakeTelegramReply editMessageReplyMarkup(ObjectNode params) {
+        OptionalLong chat = params.has("chat_id") ? chatId(params.get("chat_id")) : OptionalLong.empty();
+        if (chat.isEmpty() || !params.has("message_id")) {
+            return FakeTelegramReply.badRequest("Bad Request: chat_id and message_id are required"
+                    + " (the fake sends no inline messages)");
+        }
+        long messageId = params.get("message_id").asLong();
+        int index = -1;
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).chatId() == chat.getAsLong() && sent.get(i).messageId() == messageId) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return FakeTelegramReply.badRequest("Bad Request: message to edit not found");
+        }
+        List<List<FakeTelegramServer.Button>> keyboard;
+        try {
+            keyboard = FakeTelegramMessageCheck.inlineKeyboard(Optional.ofNullable(params.get("reply_markup")));
+        } catch (FakeTelegramMessageCheck.Refused e) {
+            return FakeTelegramReply.badRequest(e.getMessage());
+        }
+        if (keyboard.equals(sent.get(index).inlineKeyboard())) {
+            return FakeTelegramReply.badRequest("Bad Request: message is not modified: specified new message content"
+                    + " and reply markup are exactly the same as a current content and reply markup of the message");
+        }
+        SentMessage edited = sent.get(index).withKeyboard(keyboard);
+        sent.set(index, edited);
+        edits++;
+        notifyAll();
+        return FakeTelegramReply.ok(messageJson(edited));
     }
 
     private static OptionalLong chatId(JsonNode value) {
@@ -197,7 +252,7 @@ final class FakeTelegramBotApi {
             return FakeTelegramReply.badRequest(
                     "query is too old and response timeout expired or query ID is invalid");
         }
-        answeredCallbackQueries.add(id);
+        callbackAnswers.add(new FakeTelegramServer.CallbackAnswer(id, params.path("text").asText("")));
         return FakeTelegramReply.okTrue();
     }
 
@@ -248,7 +303,16 @@ final class FakeTelegramBotApi {
     }
 
     synchronized List<String> answeredCallbackQueries() {
-        return List.copyOf(answeredCallbackQueries);
+        return callbackAnswers.stream().map(FakeTelegramServer.CallbackAnswer::callbackQueryId).toList();
+    }
+
+    synchronized List<FakeTelegramServer.CallbackAnswer> callbackAnswers() {
+        return List.copyOf(callbackAnswers);
+    }
+
+    /** How many button edits were accepted. */
+    synchronized int edits() {
+        return edits;
     }
 
     synchronized List<SentMessage> sent() {

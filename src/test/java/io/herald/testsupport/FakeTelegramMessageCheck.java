@@ -48,6 +48,28 @@ final class FakeTelegramMessageCheck {
         return plain;
     }
 
+    /**
+     * The {@code link_preview_options} as Telegram reads them (type-checked against the spec's LinkPreviewOptions),
+     * {@link FakeTelegramServer.LinkPreview#DEFAULT} when absent.
+     */
+    static FakeTelegramServer.LinkPreview linkPreview(Optional<JsonNode> options) throws Refused {
+        if (options.isEmpty()) {
+            return FakeTelegramServer.LinkPreview.DEFAULT;
+        }
+        JsonNode o = options.get();
+        for (String flag : List.of("is_disabled", "prefer_small_media", "prefer_large_media", "show_above_text")) {
+            if (o.has(flag) && !o.get(flag).isBoolean()) {
+                throw new Refused("Bad Request: field \"" + flag + "\" of LinkPreviewOptions must be a Boolean");
+            }
+        }
+        if (o.has("url") && (!o.get("url").isTextual() || !o.get("url").asText().matches("(?i)https?://\\S+"))) {
+            throw new Refused("Bad Request: field \"url\" of LinkPreviewOptions must be an http(s) URL");
+        }
+        return new FakeTelegramServer.LinkPreview(o.path("is_disabled").asBoolean(false),
+                Optional.ofNullable(o.get("url")).map(JsonNode::asText), o.path("prefer_small_media").asBoolean(false),
+                o.path("prefer_large_media").asBoolean(false), o.path("show_above_text").asBoolean(false));
+    }
+
     /** The inline keyboard rows, empty when the markup is absent or not an inline keyboard. */
     static List<List<Button>> inlineKeyboard(Optional<JsonNode> markup) throws Refused {
         if (markup.isEmpty() || !markup.get().has("inline_keyboard")) {

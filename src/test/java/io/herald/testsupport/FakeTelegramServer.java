@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  * Telegram's HTML entity rules, text and {@code callback_data} limits, unknown chats, blocked users and rate limits
  * with {@code retry_after}. {@code getUpdates} is held until an update is queued, like Telegram's long polling.
  *
- * <p>Implemented methods: getMe, getUpdates, deleteWebhook, getWebhookInfo, sendMessage, setMyCommands,
- * getMyCommands, deleteMyCommands, answerCallbackQuery, logOut, close. Anything else answers 404.
+ * <p>Implemented methods: getMe, getUpdates, deleteWebhook, getWebhookInfo, sendMessage, editMessageReplyMarkup,
+ * setMyCommands, getMyCommands, deleteMyCommands, answerCallbackQuery, logOut, close. Anything else answers 404.
+ * Forum chats have topics ({@code message_thread_id}) that can be closed or deleted; {@code link_preview_options}
+ * are checked and recorded.
  */
 public final class FakeTelegramServer implements AutoCloseable {
 
@@ -50,11 +52,35 @@ public final class FakeTelegramServer implements AutoCloseable {
      * @param text                the raw {@code text} parameter
      * @param parseMode           the {@code parse_mode}, when one was given
      * @param plainText           what a user sees: the text after entity parsing
-     * @param inlineKeyboard      rows of inline buttons, empty without an inline keyboard
+     * @param inlineKeyboard      rows of inline buttons as they are now (after any edit), empty without any
      * @param linkPreviewDisabled whether {@code link_preview_options.is_disabled} was true
+     * @param threadId            the forum topic ({@code message_thread_id}) it went to, if any
+     * @param linkPreview         the {@code link_preview_options} as sent
      */
     public record SentMessage(long chatId, long messageId, String text, Optional<String> parseMode, String plainText,
-                              List<List<Button>> inlineKeyboard, boolean linkPreviewDisabled) {
+                              List<List<Button>> inlineKeyboard, boolean linkPreviewDisabled, Optional<Long> threadId,
+                              LinkPreview linkPreview) {
+
+        SentMessage withKeyboard(List<List<Button>> keyboard) {
+            return new SentMessage(chatId, messageId, text, parseMode, plainText, keyboard, linkPreviewDisabled,
+                    threadId, linkPreview);
+        }
+
+        /** Every button's callback data, row by row. */
+        public List<String> callbackData() {
+            return inlineKeyboard.stream().flatMap(List::stream).map(b -> b.callbackData().orElse("")).toList();
+        }
+    }
+
+    /** The {@code link_preview_options} of a message, as sent. */
+    public record LinkPreview(boolean disabled, Optional<String> url, boolean preferSmallMedia,
+                              boolean preferLargeMedia, boolean showAboveText) {
+        /** What Telegram assumes without options. */
+        public static final LinkPreview DEFAULT = new LinkPreview(false, Optional.empty(), false, false, false);
+    }
+
+    /** An answer the bot gave to a button press ({@code answerCallbackQuery}); the text may be empty. */
+    public record CallbackAnswer(String callbackQueryId, String text) {
     }
 
     private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)/?$");
@@ -75,6 +101,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1 with a free port, answering only for {@code token}. */
     public static FakeTelegramServer start(String token) {
+        TestSecrets.record(token);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-telegram-" + threads.incrementAndGet());
@@ -160,6 +187,53 @@ public final class FakeTelegramServer implements AutoCloseable {
         api.addChat(chatId);
         api.updates.add(FakeTelegramJson.messageUpdate(
                 FakeTelegramJson.message(userMessageIds.incrementAndGet(), chatId, userId, text)));
+    }
+
+    /** Makes a chat a forum (a supergroup with topics); it becomes known. */
+    public void makeForum(long chatId) {
+        api.addChat(chatId);
+        api.forums.makeForum(chatId);
+    }
+
+    /** Opens a new topic in a forum chat; returns its id ({@code message_thread_id}). */
+    public long openTopic(long chatId) {
+        makeForum(chatId);
+        return api.forums.openTopic(chatId);
+    }
+
+    /** From now on, messages to this topic get 400 TOPIC_CLOSED. */
+    public void closeTopic(long chatId, long topicId) {
+        api.forums.set(chatId, topicId, FakeTelegramForums.State.CLOSED);
+    }
+
+    /** From now on, messages to this topic get 400 "message thread not found". */
+    public void deleteTopic(long chatId, long topicId) {
+        api.forums.set(chatId, topicId, FakeTelegramForums.State.DELETED);
+    }
+
+    /** Queues a text message a user wrote inside a forum topic. */
+    public void userSendsInTopic(long chatId, long topicId, long userId, String text) {
+        makeForum(chatId);
+        ObjectNode message = FakeTelegramJson.message(userMessageIds.incrementAndGet(), chatId, userId, text);
+        message.put("message_thread_id", topicId).put("is_topic_message", true);
+        ((ObjectNode) message.get("chat")).put("is_forum", true);
+        api.updates.add(FakeTelegramJson.messageUpdate(message));
+    }
+
+    /**
+     * Queues a press on the inline button with {@code callbackData} under a message the bot sent (the data need not
+     * be on the message: a crafted press).
+     *
+     * @return the callback query id the bot must answer
+     */
+    public String userPresses(SentMessage on, long userId, String callbackData) {
+        String id = "cq" + callbackIds.getAndIncrement();
+        api.openCallbackQuery(id);
+        ObjectNode message = FakeTelegramJson.message(on.messageId(), on.chatId(), -1, on.plainText());
+        message.set("from", api.bot());
+        on.threadId().ifPresent(t -> message.put("message_thread_id", t).put("is_topic_message", true));
+        api.updates.add(FakeTelegramJson.callbackUpdate(id, userId, message, callbackData));
+        return id;
     }
 
     /** Queues a message without text (a shared location); the chat becomes known. */
@@ -278,6 +352,25 @@ public final class FakeTelegramServer implements AutoCloseable {
         return api.commands();
     }
 
+    /** The bot's answers to button presses, in order. */
+    public List<CallbackAnswer> callbackAnswers() {
+        return api.callbackAnswers();
+    }
+
+    /** Waits until {@code count} button presses were answered or the timeout passes; returns the answers. */
+    public List<CallbackAnswer> awaitCallbackAnswers(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (callbackAnswers().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return callbackAnswers();
+    }
+
+    /** How many {@code editMessageReplyMarkup} calls were accepted. */
+    public int editCount() {
+        return api.edits();
+    }
+
     /** Callback query ids the bot answered. */
     public List<String> answeredCallbackQueries() {
         return api.answeredCallbackQueries();
@@ -286,6 +379,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** How often a method was called (any case), whatever the answer. */
     public int callCount(String method) {
         return api.callCount(method);
+    }
+
+    /** How many getUpdates calls are being held open right now (waiting for an update). */
+    public int heldGetUpdates() {
+        return api.updates.held();
     }
 
     /** How many held getUpdates calls were ended by a newer one (409 Conflict). */

@@ -47,6 +47,9 @@ final class FakeTelegramSpec {
                 opt("scope", "BotCommandScope"), opt("language_code", "String")));
         methods.put("getMyCommands", List.of(opt("scope", "BotCommandScope"), opt("language_code", "String")));
         methods.put("deleteMyCommands", List.of(opt("scope", "BotCommandScope"), opt("language_code", "String")));
+        methods.put("editMessageReplyMarkup", List.of(opt("business_connection_id", "String"),
+                opt("chat_id", "Integer", "String"), opt("message_id", "Integer"), opt("inline_message_id", "String"),
+                opt("reply_markup", "InlineKeyboardMarkup")));
         methods.put("answerCallbackQuery", List.of(req("callback_query_id", "String"), opt("text", "String"),
                 opt("show_alert", "Boolean"), opt("url", "String"), opt("cache_time", "Integer")));
         return Collections.unmodifiableMap(methods);

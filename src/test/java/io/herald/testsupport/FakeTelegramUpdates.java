@@ -25,6 +25,7 @@ final class FakeTelegramUpdates {
     private long nextUpdateId = 1;
     private long pollGeneration;
     private int conflicts;
+    private int held;
     private boolean closed;
 
     /** Queues an update; {@code body} gets its {@code update_id}. */
@@ -46,8 +47,13 @@ final class FakeTelegramUpdates {
             changed.signalAll();
             offset.ifPresent(this::confirmBefore);
             long remaining = TimeUnit.SECONDS.toNanos(Math.max(0, timeoutSeconds));
-            while (queue.isEmpty() && remaining > 0 && !closed && generation == pollGeneration) {
-                remaining = changed.awaitNanos(remaining);
+            held++;
+            try {
+                while (queue.isEmpty() && remaining > 0 && !closed && generation == pollGeneration) {
+                    remaining = changed.awaitNanos(remaining);
+                }
+            } finally {
+                held--;
             }
             if (generation != pollGeneration) {
                 conflicts++;
@@ -72,6 +78,16 @@ final class FakeTelegramUpdates {
         lock.lock();
         try {
             return conflicts;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many getUpdates calls are waiting for an update right now. */
+    int held() {
+        lock.lock();
+        try {
+            return held;
         } finally {
             lock.unlock();
         }

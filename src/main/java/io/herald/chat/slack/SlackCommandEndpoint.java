@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.IncomingMessage;
+import io.herald.deliver.slack.SlackMarkup;
 import io.herald.model.Destination;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,15 @@ public final class SlackCommandEndpoint {
         if (!channel.matches("[A-Z0-9]{2,20}")) {
             return new Response(400, "{\"error\":\"missing channel_id\"}");
         }
-        String text = form.getOrDefault("text", "").strip();
-        String command = text.isEmpty() ? "/help" : text.startsWith("/") ? text : "/" + text;
-        String reply = handler.handle(new IncomingMessage(Destination.slack(channel), form.getOrDefault("user_id", ""),
-                command));
-        return new Response(200, ephemeral(reply));
+        return new Response(200, ephemeral(answer(handler, channel, form.getOrDefault("user_id", ""),
+                form.getOrDefault("text", ""))).toString());
+    }
+
+    /** The router's answer to {@code /herald <text>} typed in a channel ({@code /herald} alone is help). */
+    static String answer(CommandHandler handler, String channel, String user, String text) {
+        String stripped = text.strip();
+        String command = stripped.isEmpty() ? "/help" : stripped.startsWith("/") ? stripped : "/" + stripped;
+        return handler.handle(new IncomingMessage(Destination.slack(channel), user, command));
     }
 
     static Map<String, String> parseForm(String body) {
@@ -66,9 +71,8 @@ public final class SlackCommandEndpoint {
         return out;
     }
 
-    private static String ephemeral(String text) {
-        String mrkdwn = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        ObjectNode body = JSON.createObjectNode().put("response_type", "ephemeral").put("text", mrkdwn);
-        return body.toString();
+    /** An ephemeral message body with the text escaped for mrkdwn. */
+    static ObjectNode ephemeral(String text) {
+        return JSON.createObjectNode().put("response_type", "ephemeral").put("text", SlackMarkup.escape(text));
     }
 }

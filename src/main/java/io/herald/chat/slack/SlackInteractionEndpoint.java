@@ -2,36 +2,25 @@ package io.herald.chat.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.herald.chat.CommandHandler;
-import io.herald.chat.IncomingMessage;
-import io.herald.model.Destination;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slack interactive buttons over HTTP ("Mute this query", "Unsubscribe"): checks the signature, passes each button's
- * value (a chat command such as {@code /mute 12}) to the shared router, and posts the answer to the request's
- * {@code response_url} as an ephemeral message.
+ * Slack interactive buttons over HTTP (an alert's "Mute this query", "Unsubscribe", "Undo"; the App Home tab's):
+ * checks the signature, answers 200 at once and leaves the work to {@link SlackInteractions}.
  */
 public final class SlackInteractionEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SlackInteractionEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SlackSignature signature;
-    private final CommandHandler handler;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SlackInteractions interactions;
 
-    public SlackInteractionEndpoint(SlackSignature signature, CommandHandler handler) {
+    public SlackInteractionEndpoint(SlackSignature signature, SlackInteractions interactions) {
         this.signature = signature;
-        this.handler = handler;
+        this.interactions = interactions;
     }
 
     public SlackCommandEndpoint.Response handle(String timestamp, String signatureHeader, byte[] rawBody) {
@@ -47,37 +36,10 @@ public final class SlackInteractionEndpoint {
         } catch (IOException | IllegalArgumentException e) {
             return new SlackCommandEndpoint.Response(400, "{\"error\":\"malformed payload\"}");
         }
-        String channel = payload.path("channel").path("id").asText("");
-        if (!channel.matches("[A-Z0-9]{2,20}")) {
-            return new SlackCommandEndpoint.Response(400, "{\"error\":\"missing channel\"}");
+        if (payload == null || !payload.path("user").path("id").isTextual()) {
+            return new SlackCommandEndpoint.Response(400, "{\"error\":\"missing user\"}");
         }
-        String user = payload.path("user").path("id").asText("");
-        for (JsonNode action : payload.path("actions")) {
-            String value = action.path("value").asText("");
-            if (value.startsWith("/")) {
-                String reply = handler.handle(new IncomingMessage(Destination.slack(channel), user, value));
-                respond(payload.path("response_url").asText(""), reply);
-            }
-        }
+        interactions.handleLater(payload);
         return new SlackCommandEndpoint.Response(200, "{}");
-    }
-
-    private void respond(String responseUrl, String text) {
-        String lower = responseUrl.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
-            LOG.warn("slack: interaction without a usable response_url; answer not shown: {}", text);
-            return;
-        }
-        String mrkdwn = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        String body = JSON.createObjectNode().put("response_type", "ephemeral").put("replace_original", false)
-                .put("text", mrkdwn).toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl)).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-            if (e != null || r.statusCode() / 100 != 2) {
-                LOG.warn("slack: cannot post the button answer: {}", e != null ? e.getMessage() : "HTTP " + r.statusCode());
-            }
-        });
     }
 }

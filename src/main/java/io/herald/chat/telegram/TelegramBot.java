@@ -1,23 +1,21 @@
 package io.herald.chat.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.chat.AlertPresses;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
 import io.herald.deliver.telegram.TelegramClients;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -29,39 +27,44 @@ public final class TelegramBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final int LANES = 4;
-    private static final int POLL_TIMEOUT_SECONDS = 50;
     private static final long STOP_MILLIS = 5_000;
-    private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
     private final TelegramClients clients;
     private final boolean ownsClients;
     private final CommandHandler handler;
+    private final Optional<AlertPresses> presses;
     private final List<BotCommandInfo> commands;
     private final OkHttpClient pollHttp;
-    private TelegramBotsLongPollingApplication application;
-    private ScheduledExecutorService pollThread;
+    private TelegramPoller poller;
     private TelegramUpdateConsumer consumer;
     private boolean started;
     private boolean closed;
 
     /** A bot with its own HTTP client for {@code token} at {@code apiUrl} ({@code TELEGRAM_API_URL}, may be null). */
     public TelegramBot(String token, String apiUrl, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(TelegramClients.create(token, apiUrl), true, handler, commands);
+        this(TelegramClients.create(token, apiUrl), true, handler, Optional.empty(), commands);
     }
 
-    /** A bot sharing {@code clients} with the alert sender; closing the bot leaves {@code clients} open. */
-    public TelegramBot(TelegramClients clients, CommandHandler handler, List<BotCommandInfo> commands) {
-        this(clients, false, handler, commands);
+    /**
+     * A bot sharing {@code clients} with the alert sender; closing the bot leaves {@code clients} open. Presses on
+     * alert buttons go to {@code presses}.
+     */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, AlertPresses presses,
+                       List<BotCommandInfo> commands) {
+        this(clients, false, handler, Optional.of(presses), commands);
     }
 
     private TelegramBot(TelegramClients clients, boolean ownsClients, CommandHandler handler,
-                        List<BotCommandInfo> commands) {
+                        Optional<AlertPresses> presses, List<BotCommandInfo> commands) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.ownsClients = ownsClients;
+        this.presses = presses;
         this.handler = Objects.requireNonNull(handler, "handler");
         this.commands = List.copyOf(commands);
         // own dispatcher: close() can cancel the held getUpdates call without touching the sender's calls
-        this.pollHttp = clients.http().newBuilder().dispatcher(new Dispatcher()).build();
+        this.pollHttp = clients.http().newBuilder().dispatcher(new Dispatcher(
+                java.util.concurrent.Executors.newCachedThreadPool(
+                        TelegramUpdateConsumer.daemonThreads("herald-telegram-poll-http")))).build();
     }
 
     /**
@@ -86,15 +89,16 @@ public final class TelegramBot implements AutoCloseable {
     private void startPolling() {
         Optional<String> username = botUsername();
         publishCommands();
-        consumer = new TelegramUpdateConsumer(new TelegramUpdateHandler(clients.client(), handler, username), LANES);
-        pollThread = Executors.newSingleThreadScheduledExecutor(
-                TelegramUpdateConsumer.daemonThreads("herald-telegram-poll"));
-        application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread);
+        consumer = new TelegramUpdateConsumer(new TelegramUpdateHandler(clients.client(), handler, presses, username), LANES);
         try {
-            application.registerBot(clients.token(), clients::url, TelegramBot::getUpdates, consumer);
+            clients.client().execute(new DeleteWebhook());
         } catch (TelegramApiException e) {
-            throw new IllegalStateException("telegram: cannot start polling for updates: " + e.getMessage(), e);
+            throw new IllegalStateException("telegram: cannot start polling for updates (deleteWebhook failed): "
+                    + e.getMessage(), e);
         }
+        poller = new TelegramPoller(new OkHttpTelegramClient(pollHttp, clients.token(), clients.url()), pollHttp,
+                consumer::consume);
+        poller.start();
         log.info("telegram: bot {} polling {}", username.map(u -> "@" + u).orElse(""), clients);
     }
 
@@ -115,11 +119,6 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private static GetUpdates getUpdates(Integer lastReceivedUpdateId) {
-        return GetUpdates.builder().offset(lastReceivedUpdateId + 1).limit(100).timeout(POLL_TIMEOUT_SECONDS)
-                .allowedUpdates(ALLOWED_UPDATES).build();
-    }
-
     /** Stops polling, lets replies in progress finish (a few seconds at most) and stops the bot's threads. */
     @Override
     public synchronized void close() {
@@ -128,7 +127,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         closed = true;
         try {
-            stopPolling();
+            if (poller != null) {
+                poller.stop(Duration.ofMillis(STOP_MILLIS));
+            }
             if (consumer != null) {
                 consumer.shutdown(STOP_MILLIS);
             }
@@ -136,28 +137,10 @@ public final class TelegramBot implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             pollHttp.dispatcher().cancelAll();
+            pollHttp.dispatcher().executorService().shutdownNow();
             if (ownsClients) {
                 clients.close();
             }
-        }
-    }
-
-    private void stopPolling() throws InterruptedException {
-        if (application != null) {
-            try {
-                application.close();
-            } catch (Exception e) {
-                log.debug("telegram: closing the long-polling application failed", e);
-            }
-        }
-        if (pollThread == null) {
-            return;
-        }
-        pollThread.shutdownNow();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
-        // the held getUpdates call ignores interrupts: cancel it until the poll thread has ended
-        while (!pollThread.awaitTermination(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-            pollHttp.dispatcher().cancelAll();
         }
     }
 }

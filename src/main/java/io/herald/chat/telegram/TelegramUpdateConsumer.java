@@ -10,14 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Takes updates off the long-poll thread and handles them on this bot's own workers. Updates of one chat always go
  * to the same worker, so a chat's commands are answered in order while other chats proceed in parallel.
  */
-final class TelegramUpdateConsumer implements LongPollingUpdateConsumer {
+final class TelegramUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateConsumer.class);
 
@@ -31,8 +30,7 @@ final class TelegramUpdateConsumer implements LongPollingUpdateConsumer {
         }
     }
 
-    @Override
-    public void consume(List<Update> updates) {
+    void consume(List<Update> updates) {
         for (Update update : updates) {
             TelegramUpdateHandler.chatOf(update).ifPresent(chatId -> submit(chatId, update));
         }

@@ -1,8 +1,12 @@
 package io.herald.chat.telegram;
 
+import io.herald.chat.AlertPresses;
+import io.herald.chat.ButtonAnswer;
+import io.herald.chat.ButtonPress;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.IncomingMessage;
 import io.herald.deliver.SendFailure;
+import io.herald.deliver.telegram.TelegramAddress;
 import io.herald.deliver.telegram.TelegramSender;
 import io.herald.model.Destination;
 import java.time.Duration;
@@ -13,13 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Answers one Telegram update: converts a text message (or an inline button press) into an {@link IncomingMessage},
- * asks the {@link CommandHandler} and sends the answer back as plain text.
+ * Answers one Telegram update: converts a text message into an {@link IncomingMessage}, asks the
+ * {@link CommandHandler} and sends the answer back as plain text, into the forum topic it was written in. A press on
+ * an alert's button goes to {@link AlertPresses}: its answer is the callback's text and the alert's buttons change in
+ * place; other button data is handled like a typed command.
  */
 final class TelegramUpdateHandler {
 
@@ -32,12 +39,15 @@ final class TelegramUpdateHandler {
     private final TelegramClient client;
     private final TelegramSender sender;
     private final CommandHandler handler;
+    private final Optional<AlertPresses> presses;
     private final Optional<String> botUsername;
 
-    TelegramUpdateHandler(TelegramClient client, CommandHandler handler, Optional<String> botUsername) {
+    TelegramUpdateHandler(TelegramClient client, CommandHandler handler, Optional<AlertPresses> presses,
+                          Optional<String> botUsername) {
         this.client = client;
         this.sender = new TelegramSender(client);
         this.handler = handler;
+        this.presses = presses;
         this.botUsername = botUsername.map(name -> name.toLowerCase(Locale.ROOT));
     }
 
@@ -61,28 +71,68 @@ final class TelegramUpdateHandler {
     }
 
     private void onMessage(Message message) {
-        long chatId = message.getChatId();
+        Destination chat = where(message);
         if (!message.hasText()) {
             if (message.isUserMessage()) {
-                reply(chatId, TEXT_ONLY);
+                reply(chat, TEXT_ONLY);
             }
             return;
         }
         String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
-        addressedToUs(message.getText()).ifPresent(text -> answer(chatId, userId, text));
+        addressedToUs(message.getText()).ifPresent(text -> answer(chat, userId, text));
+    }
+
+    /** The chat of a message, with its forum topic when it was written in one. */
+    private static Destination where(MaybeInaccessibleMessage message) {
+        Optional<Integer> topic = message instanceof Message m && m.isTopicMessage()
+                ? Optional.ofNullable(m.getMessageThreadId()) : Optional.empty();
+        return new TelegramAddress(message.getChatId(), topic).destination();
     }
 
     private void onButton(CallbackQuery query) {
-        try {
-            client.execute(new AnswerCallbackQuery(query.getId()));
-        } catch (TelegramApiException e) {
-            log.warn("telegram: cannot answer button press {}: {}", query.getId(), e.getMessage());
-        }
-        if (query.getMessage() == null || query.getData() == null || query.getData().isBlank()) {
+        String data = query.getData() == null ? "" : query.getData();
+        if (query.getMessage() == null || data.isBlank()) {
+            answerPress(query, "");
             return;
         }
         String userId = query.getFrom() == null ? "" : String.valueOf(query.getFrom().getId());
-        answer(query.getMessage().getChatId(), userId, query.getData());
+        Destination chat = where(query.getMessage());
+        if (presses.isEmpty() || !AlertPresses.isAlertButton(data)) {
+            answerPress(query, "");
+            answer(chat, userId, data);
+            return;
+        }
+        String messageId = String.valueOf(query.getMessage().getMessageId());
+        ButtonAnswer answer;
+        try {
+            answer = presses.get().press(new ButtonPress(chat, userId, data, messageId));
+        } catch (RuntimeException e) {
+            log.warn("telegram: button press {} in {} failed", data, chat, e);
+            answerPress(query, SORRY);
+            return;
+        }
+        answerPress(query, answer.text());
+        answer.alert().ifPresent(alert -> redraw(alert, messageId, answer));
+    }
+
+    private void redraw(io.herald.model.Alert alert, String messageId, ButtonAnswer answer) {
+        try {
+            sender.editButtons(alert, messageId, answer.state());
+        } catch (SendFailure e) {
+            log.warn("{}", e.getMessage());
+        }
+    }
+
+    /** Ends the button's loading state; a non-blank text is shown to the presser (Telegram allows 200 characters). */
+    private void answerPress(CallbackQuery query, String text) {
+        AnswerCallbackQuery answer = text.isBlank() ? new AnswerCallbackQuery(query.getId())
+                : AnswerCallbackQuery.builder().callbackQueryId(query.getId())
+                .text(text.length() > 200 ? text.substring(0, 199) + "…" : text).build();
+        try {
+            client.execute(answer);
+        } catch (TelegramApiException e) {
+            log.warn("telegram: cannot answer button press {}: {}", query.getId(), e.getMessage());
+        }
     }
 
     /**
@@ -106,36 +156,36 @@ final class TelegramUpdateHandler {
         return Optional.of(command.substring(0, at) + (end < 0 ? "" : text.substring(end)));
     }
 
-    private void answer(long chatId, String userId, String text) {
+    private void answer(Destination chat, String userId, String text) {
         String answer;
         try {
-            answer = handler.handle(new IncomingMessage(Destination.telegram(chatId), userId, text));
+            answer = handler.handle(new IncomingMessage(chat, userId, text));
         } catch (RuntimeException e) {
-            log.warn("telegram: command handler failed for chat {}", chatId, e);
+            log.warn("telegram: command handler failed for chat {}", chat, e);
             answer = SORRY;
         }
         if (answer != null && !answer.isBlank()) {
-            reply(chatId, answer);
+            reply(chat, answer);
         }
     }
 
-    private void reply(long chatId, String text) {
+    private void reply(Destination chat, String text) {
         try {
-            sender.sendText(chatId, text);
+            sender.sendText(chat, text);
         } catch (SendFailure failure) {
             Optional<Duration> wait = failure.retryAfter().filter(d -> d.compareTo(MAX_REPLY_WAIT) <= 0);
             if (wait.isEmpty()) {
                 log.warn("{}", failure.getMessage());
                 return;
             }
-            retryOnce(chatId, text, wait.get());
+            retryOnce(chat, text, wait.get());
         }
     }
 
-    private void retryOnce(long chatId, String text, Duration wait) {
+    private void retryOnce(Destination chat, String text, Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
-            sender.sendText(chatId, text);
+            sender.sendText(chat, text);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SendFailure again) {

@@ -11,6 +11,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.herald.deliver.AlertLayout;
+import io.herald.deliver.AlertState;
 import io.herald.deliver.PublishedTime;
 import io.herald.model.Alert;
 import io.herald.summarize.Highlighter;
@@ -42,6 +43,11 @@ final class SlackFormatter {
     }
 
     SlackMessage format(Alert alert) {
+        return format(alert, AlertState.ACTIVE);
+    }
+
+    /** The alert with the buttons for {@code state}: the two actions, or what was done with an Undo button. */
+    SlackMessage format(Alert alert, AlertState state) {
         AlertLayout layout = AlertLayout.of(alert, time);
         List<LayoutBlock> blocks = new ArrayList<>();
         String headline = headline(layout);
@@ -54,7 +60,7 @@ final class SlackFormatter {
             List<ContextBlockElement> elements = List.of(markdownText(details));
             blocks.add(context(c -> c.elements(elements)));
         }
-        List<BlockElement> buttons = buttons(alert, layout);
+        List<BlockElement> buttons = buttons(alert, layout, state);
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.elements(buttons)));
         }
@@ -113,15 +119,25 @@ final class SlackFormatter {
         return String.join(" · ", parts);
     }
 
-    private static List<BlockElement> buttons(Alert alert, AlertLayout layout) {
+    private static List<BlockElement> buttons(Alert alert, AlertLayout layout, AlertState state) {
         List<BlockElement> buttons = new ArrayList<>();
         layout.link().filter(link -> link.length() <= MAX_BUTTON_URL).ifPresent(link -> buttons.add(
                 ButtonElement.builder().text(plainText("Open article")).url(link).actionId("herald_open").build()));
-        if (alert.subscriptionId() > 0) {
-            buttons.add(ButtonElement.builder().text(plainText("Mute this query")).actionId("herald_mute")
-                    .value("/mute " + alert.subscriptionId()).build());
-            buttons.add(ButtonElement.builder().text(plainText("Unsubscribe")).actionId("herald_unsub")
-                    .value("/unsub " + alert.subscriptionId()).style("danger").build());
+        long id = alert.subscriptionId();
+        if (id <= 0) {
+            return buttons;
+        }
+        switch (state) {
+            case ACTIVE -> {
+                buttons.add(ButtonElement.builder().text(plainText("Mute this query")).actionId("herald_mute")
+                        .value("/mute " + id).build());
+                buttons.add(ButtonElement.builder().text(plainText("Unsubscribe")).actionId("herald_unsub")
+                        .value("/unsub " + id).style("danger").build());
+            }
+            case MUTED -> buttons.add(ButtonElement.builder().text(plainText("Muted · Undo"))
+                    .actionId("herald_undo").value("/undo " + id).build());
+            case UNSUBSCRIBED -> buttons.add(ButtonElement.builder().text(plainText("Unsubscribed · Undo"))
+                    .actionId("herald_undo").value("/undo " + id).build());
         }
         return buttons;
     }

@@ -4,7 +4,7 @@ package io.herald.deliver.slack;
  * Slack mrkdwn text helpers: escaping of {@code & < >}, link labels and cutting escaped text to a length limit
  * at a word boundary.
  */
-final class SlackMarkup {
+public final class SlackMarkup {
 
     static final String ELLIPSIS = "…";
 
@@ -12,7 +12,7 @@ final class SlackMarkup {
     }
 
     /** Escapes the three characters Slack reserves for its control sequences. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             out.append(escaped(text.charAt(i)));

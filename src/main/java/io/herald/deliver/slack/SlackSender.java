@@ -4,8 +4,10 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.herald.deliver.AlertSender;
+import io.herald.deliver.AlertState;
 import io.herald.deliver.Digest;
 import io.herald.deliver.SendFailure;
 import io.herald.model.Alert;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +76,12 @@ public final class SlackSender implements AlertSender, AutoCloseable {
 
     @Override
     public void send(Alert alert) throws SendFailure {
+        sendTracked(alert);
+    }
+
+    /** Posts the alert; returns its {@code ts}. */
+    @Override
+    public Optional<String> sendTracked(Alert alert) throws SendFailure {
         String channel = alert.destination().address();
         String what = "slack: cannot send alert " + alert.id() + " to channel " + channel;
         if (alert.destination().platform() != Platform.SLACK) {
@@ -80,6 +89,57 @@ public final class SlackSender implements AlertSender, AutoCloseable {
         }
         String ts = post(what, channel, formatter.format(alert));
         LOG.debug("slack: sent alert {} to channel {} (ts {})", alert.id(), channel, ts);
+        return Optional.ofNullable(ts);
+    }
+
+    /** Redraws an alert already posted (its {@code ts}) with the buttons for {@code state} ({@code chat.update}). */
+    public void updateButtons(Alert alert, String ts, AlertState state) throws SendFailure {
+        String channel = alert.destination().address();
+        String what = "slack: cannot change the buttons of alert " + alert.id() + " in channel " + channel;
+        SlackMessage message = formatter.format(alert, state);
+        call(what, () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(message.text())
+                .blocks(message.blocks())));
+    }
+
+    /** Shows {@code text} (escaped mrkdwn) to one user in a channel ({@code chat.postEphemeral}). */
+    public void postEphemeral(String channel, String user, String text) throws SendFailure {
+        String escaped = SlackMarkup.escapeWithin(text, 3_000);
+        call("slack: cannot answer user " + user + " in channel " + channel,
+                () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(escaped)));
+    }
+
+    /** The Web API client with the bot token, for the chat adapter (App Home, users' channels). */
+    public MethodsClient methods() {
+        return methods;
+    }
+
+    /** The SDK instance (its HTTP client and settings), for the chat adapter's Socket Mode client. */
+    public Slack slack() {
+        return slack;
+    }
+
+    /** One Web API call whose failures become {@link SendFailure}s (an {@code ok:false} answer included). */
+    public <T extends SlackApiTextResponse> T call(String what, SlackCall<T> call) throws SendFailure {
+        T response;
+        try {
+            response = call.run();
+        } catch (SlackApiException e) {
+            throw httpFailure(what, e);
+        } catch (IOException e) {
+            throw SendFailure.transientFailure(what + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw SendFailure.transientFailure(what + ": unexpected answer: " + e.getMessage(), e);
+        }
+        if (!response.isOk()) {
+            throw apiFailure(what, response.getError());
+        }
+        return response;
+    }
+
+    /** A Web API call as the SDK makes it. */
+    @FunctionalInterface
+    public interface SlackCall<T> {
+        T run() throws IOException, SlackApiException;
     }
 
     /** Posts plain text (escaped mrkdwn, no blocks) to a channel, or to a user id as a direct message. */
@@ -97,22 +157,10 @@ public final class SlackSender implements AlertSender, AutoCloseable {
     }
 
     private String post(String what, String channel, SlackMessage message) throws SendFailure {
-        ChatPostMessageResponse response;
-        try {
-            response = methods.chatPostMessage(r -> {
-                r.channel(channel).text(message.text()).unfurlLinks(false);
-                return message.blocks().isEmpty() ? r : r.blocks(message.blocks());
-            });
-        } catch (SlackApiException e) {
-            throw httpFailure(what, e);
-        } catch (IOException e) {
-            throw SendFailure.transientFailure(what + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw SendFailure.transientFailure(what + ": unexpected answer: " + e.getMessage(), e);
-        }
-        if (!response.isOk()) {
-            throw apiFailure(what, response.getError());
-        }
+        ChatPostMessageResponse response = call(what, () -> methods.chatPostMessage(r -> {
+            r.channel(channel).text(message.text()).unfurlLinks(false);
+            return message.blocks().isEmpty() ? r : r.blocks(message.blocks());
+        }));
         return response.getTs();
     }
 

@@ -13,7 +13,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * deactivated) means the chat is gone; 400 with {@code migrate_to_chat_id} means the group moved; 400 "can't parse
  * entities" is bad markup; other 400s are permanent; anything else (5xx, no JSON, network) is transient.
  */
-final class TelegramFailures {
+public final class TelegramFailures {
 
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -23,7 +23,7 @@ final class TelegramFailures {
     /**
      * @param what e.g. {@code "cannot send alert 42 to chat -100123"}
      */
-    static SendFailure map(String what, TelegramApiException exception) {
+    public static SendFailure map(String what, TelegramApiException exception) {
         if (isValidation(exception)) {
             return SendFailure.permanent(message(what, "refused before sending: " + describe(exception)), exception);
         }
@@ -46,7 +46,7 @@ final class TelegramFailures {
             return SendFailure.chatMigrated(message(what, description + " (the group is now supergroup "
                     + migratedTo + ")"), Long.toString(migratedTo), e);
         }
-        if (code == 403) {
+        if (code == 403 || code == 400 && isTopicGone(description)) {
             return SendFailure.recipientGone(message(what, description), e);
         }
         if (code == 400 && description.toLowerCase(java.util.Locale.ROOT).contains("can't parse entities")) {
@@ -56,6 +56,13 @@ final class TelegramFailures {
             return SendFailure.permanent(message(what, description), e);
         }
         return SendFailure.transientFailure(message(what, code == 0 ? describe(e) : code + " " + description), e);
+    }
+
+    /** A forum topic that was deleted ("message thread not found") or closed ("TOPIC_CLOSED"). */
+    private static boolean isTopicGone(String description) {
+        String lower = description.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("message thread not found") || lower.contains("topic_closed")
+                || lower.contains("topic_deleted");
     }
 
     /** The request failure the library wrapped, if this is one (the library nests it under its own exception). */

@@ -1,6 +1,7 @@
 package io.herald.deliver.telegram;
 
 import io.herald.deliver.AlertLayout;
+import io.herald.deliver.AlertState;
 import io.herald.deliver.PublishedTime;
 import io.herald.model.Alert;
 import io.herald.summarize.Highlighter;
@@ -70,11 +71,20 @@ public final class TelegramFormatter {
 
     /** "Mute this query" and "Unsubscribe" for the alert's subscription; none when it has no subscription id. */
     public List<Button> buttons(Alert alert) {
+        return buttons(alert, AlertState.ACTIVE);
+    }
+
+    /** The buttons for the state: the two actions, or what was done with an Undo button. */
+    public List<Button> buttons(Alert alert, AlertState state) {
         if (alert.subscriptionId() <= 0) {
             return List.of();
         }
-        return List.of(new Button("Mute this query", "/mute " + alert.subscriptionId()),
-                new Button("Unsubscribe", "/unsub " + alert.subscriptionId()));
+        long id = alert.subscriptionId();
+        return switch (state) {
+            case ACTIVE -> List.of(new Button("Mute this query", "/mute " + id), new Button("Unsubscribe", "/unsub " + id));
+            case MUTED -> List.of(new Button("Muted · Undo", "/undo " + id));
+            case UNSUBSCRIBED -> List.of(new Button("Unsubscribed · Undo", "/undo " + id));
+        };
     }
 
     private static String header(AlertLayout layout) {

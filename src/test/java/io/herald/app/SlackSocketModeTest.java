@@ -1,0 +1,227 @@
+package io.herald.app;
+
+import static io.herald.app.HeraldEndToEndTest.item;
+import static io.herald.app.HeraldEndToEndTest.rss;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.config.ConfigLoader;
+import io.herald.config.Settings;
+import io.herald.model.Destination;
+import io.herald.testsupport.FakeSlackServer;
+import io.herald.testsupport.FakeSlackServer.PostedMessage;
+import io.herald.testsupport.FakeSlackSocketMode;
+import io.herald.testsupport.FeedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Slack over Socket Mode with the real Slack SDK (Java-WebSocket backend) against the fake Slack: its Web API and its
+ * Socket Mode server, which checks every acknowledgement (within 3 s, by envelope id, once).
+ */
+class SlackSocketModeTest {
+    private static final String BOT_TOKEN = "xoxb-2222-3333-socketmodetest";
+    private static final String APP_TOKEN = "xapp-1-A0FAKEAPP-4444-socketmodetest";
+    private static final String CHANNEL = "C0SOCKET1";
+    private static final String OTHER_CHANNEL = "C0SOCKET2";
+    private static final String USER = "U0SOCKET1";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String RSS = "application/rss+xml; charset=utf-8";
+
+    @TempDir
+    Path dir;
+
+    private FakeSlackServer slack;
+    private FakeSlackSocketMode socket;
+    private FeedServer feeds;
+
+    @BeforeEach
+    void startFakes() {
+        slack = FakeSlackServer.start(BOT_TOKEN).addChannel(CHANNEL).addChannel(OTHER_CHANNEL)
+                .memberOf(USER, CHANNEL);
+        socket = slack.enableSocketMode(APP_TOKEN);
+        feeds = FeedServer.start();
+        feeds.publish("/world.xml", RSS, rss(item("old", "Old story", "https://news.example.org/old", "Old.")));
+    }
+
+    @AfterEach
+    void stopFakes() {
+        slack.close();
+        feeds.close();
+    }
+
+    @Test
+    void aSlashCommandIsAnsweredInItsAcknowledgement() throws Exception {
+        try (HeraldService herald = start()) {
+            socket.awaitConnection(0, WAIT);
+            FakeSlackSocketMode.Ack ack = command(CHANNEL, "subscribe \"north korea\" OR kursk");
+            assertThat(ack.payload().path("response_type").asText()).isEqualTo("ephemeral");
+            assertThat(ack.payload().path("text").asText()).startsWith("Subscribed");
+            assertThat(herald.subscriptions().ownedBy(Destination.slack(CHANNEL))).singleElement()
+                    .satisfies(s -> assertThat(s.query()).isEqualTo("\"north korea\" OR kursk"));
+            assertThat(command(CHANNEL, "").payload().path("text").asText()).contains("/subscribe");
+            assertThat(socket.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aButtonPressChangesTheAlertInPlaceAndUndoRestoresIt() throws Exception {
+        try (HeraldService herald = start()) {
+            socket.awaitConnection(0, WAIT);
+            command(CHANNEL, "subscribe kursk");
+            command(OTHER_CHANNEL, "subscribe nato");
+            long id = herald.subscriptions().ownedBy(Destination.slack(CHANNEL)).get(0).id();
+            long theirs = herald.subscriptions().ownedBy(Destination.slack(OTHER_CHANNEL)).get(0).id();
+            awaitFirstPoll(herald);
+            feeds.publish("/world.xml", RSS, rss(item("k1", "Troops move near Kursk",
+                    "https://news.example.org/kursk", "Officials said units moved towards Kursk.")));
+            PostedMessage alert = slack.awaitMessages(CHANNEL, 1, WAIT).get(0);
+            assertThat(values(alert)).containsExactly("/mute " + id, "/unsub " + id);
+            waitUntil(() -> herald.outbox().findSent(Destination.slack(CHANNEL), alert.ts()).isPresent());
+
+            press(alert, "herald_mute", "/mute " + id);
+            assertThat(awaitEphemeral(1)).startsWith("Muted: kursk");
+            awaitValues(alert, "/undo " + id);
+            assertThat(herald.subscriptions().isPaused(id)).isTrue();
+
+            press(alert, "herald_undo", "/undo " + id);
+            assertThat(awaitEphemeral(2)).startsWith("Active again: kursk");
+            awaitValues(alert, "/mute " + id, "/unsub " + id);
+            assertThat(herald.subscriptions().isPaused(id)).isFalse();
+
+            int updates = slack.updateCount();
+            press(alert, "herald_unsub", "/unsub " + theirs);
+            assertThat(awaitEphemeral(3)).startsWith("This button does not belong");
+            assertThat(herald.subscriptions().find(theirs)).as("another channel's subscription is untouched")
+                    .isPresent();
+            assertThat(slack.updateCount()).isEqualTo(updates);
+            assertThat(slack.messagesTo(CHANNEL)).as("presses post no new messages").hasSize(1);
+            assertThat(socket.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void theAppHomeShowsTheUsersChannelsSubscriptionsWithButtons() throws Exception {
+        try (HeraldService herald = start()) {
+            socket.awaitConnection(0, WAIT);
+            command(CHANNEL, "subscribe kursk");
+            command(OTHER_CHANNEL, "subscribe nato");
+            long id = herald.subscriptions().ownedBy(Destination.slack(CHANNEL)).get(0).id();
+            long theirs = herald.subscriptions().ownedBy(Destination.slack(OTHER_CHANNEL)).get(0).id();
+
+            String opened = socket.openAppHome(USER);
+            assertThat(socket.awaitAck(opened, WAIT).payload()).isNull();
+            JsonNode view = slack.awaitHomeView(USER, v -> true, WAIT);
+            assertThat(view).isNotNull();
+            assertThat(view.toString()).contains("<#" + CHANNEL + ">", "kursk", "herald_home_mute")
+                    .doesNotContain("nato", OTHER_CHANNEL);
+
+            socket.awaitAck(socket.pressHomeButton(USER, "herald_home_mute", Long.toString(id)), WAIT);
+            view = slack.awaitHomeView(USER, v -> v.toString().contains("(muted)"), WAIT);
+            assertThat(view.toString()).contains("(muted)", "herald_home_resume");
+            assertThat(herald.subscriptions().isPaused(id)).isTrue();
+
+            socket.awaitAck(socket.pressHomeButton(USER, "herald_home_remove", Long.toString(theirs)), WAIT);
+            Thread.sleep(500);
+            assertThat(herald.subscriptions().find(theirs)).as("not a channel of this user: refused").isPresent();
+            assertThat(socket.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void reconnectsAfterTheSocketDropsAndAfterADisconnectRequestWithoutLosingACommand() throws Exception {
+        try (HeraldService herald = start()) {
+            socket.awaitConnection(0, WAIT);
+            int before = socket.connectionsOpened();
+            socket.dropConnections();
+            String envelope = socket.slashCommand(CHANNEL, USER, "subscribe kursk");
+            socket.awaitConnection(before, WAIT);
+            assertThat(socket.awaitAck(envelope, WAIT).payload().path("text").asText()).startsWith("Subscribed");
+            assertThat(herald.subscriptions().ownedBy(Destination.slack(CHANNEL))).hasSize(1);
+
+            int beforeRefresh = socket.connectionsOpened();
+            socket.requestDisconnect();
+            socket.awaitConnection(beforeRefresh, WAIT);
+            assertThat(command(CHANNEL, "list").payload().path("text").asText()).contains("1. kursk");
+            assertThat(socket.violations()).isEmpty();
+        }
+    }
+
+    private FakeSlackSocketMode.Ack command(String channel, String text) throws InterruptedException {
+        FakeSlackSocketMode.Ack ack = socket.awaitAck(socket.slashCommand(channel, USER, text), WAIT);
+        assertThat(ack.after()).isLessThan(FakeSlackSocketMode.ACK_DEADLINE);
+        return ack;
+    }
+
+    private void press(PostedMessage alert, String actionId, String value) throws InterruptedException {
+        PostedMessage now = slack.messagesTo(CHANNEL).stream().filter(m -> m.ts().equals(alert.ts())).findFirst()
+                .orElseThrow();
+        socket.awaitAck(socket.pressButton(now, USER, actionId, value), WAIT);
+    }
+
+    private String awaitEphemeral(int n) throws InterruptedException {
+        List<String> texts = slack.awaitEphemerals(CHANNEL, USER, n, WAIT);
+        assertThat(texts).hasSize(n);
+        return texts.get(n - 1);
+    }
+
+    private void awaitValues(PostedMessage alert, String... expected) throws InterruptedException {
+        waitUntil(() -> values(current(alert)).equals(List.of(expected)));
+        assertThat(values(current(alert))).containsExactly(expected);
+    }
+
+    private PostedMessage current(PostedMessage alert) {
+        return slack.messagesTo(CHANNEL).stream().filter(m -> m.ts().equals(alert.ts())).findFirst().orElseThrow();
+    }
+
+    /** The values of the message's buttons that carry a command. */
+    private static List<String> values(PostedMessage message) {
+        List<String> values = new ArrayList<>();
+        message.blocks().findValues("value").forEach(v -> {
+            if (v.asText().startsWith("/")) {
+                values.add(v.asText());
+            }
+        });
+        return values;
+    }
+
+    private HeraldService start() throws Exception {
+        Path config = dir.resolve("herald.yml");
+        Files.writeString(config, """
+                feeds:
+                  - id: world
+                    url: %s
+                    interval: 1s
+                network:
+                  allow_private_addresses: true
+                """.formatted(feeds.url("/world.xml")));
+        Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("herald.db").toString(),
+                "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_APP_TOKEN", APP_TOKEN, "SLACK_API_URL", slack.apiUrl()));
+        return HeraldService.start(settings, ConfigLoader.load(config).config(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private static void awaitFirstPoll(HeraldService herald) throws InterruptedException {
+        waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
