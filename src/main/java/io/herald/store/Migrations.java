@@ -2,13 +2,16 @@ package io.herald.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -19,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * ({@code V<n>__name.sql}; whatever files exist are applied, a lower version that arrives later too, since version
  * numbers are reserved per change rather than handed out in order).
  *
- * <p>A SQLite file made before Flyway carries a {@code schema_version} table listing the versions applied by the
- * earlier hand-written list; Flyway takes over from its highest version (a baseline), so nothing runs twice.
+ * <p>A SQLite file made before Flyway carries a {@code schema_version} table listing the versions the earlier
+ * hand-written list applied, possibly with gaps (it too applied whatever files existed). Flyway takes it over without
+ * running anything twice or skipping anything: a baseline at the highest version up to which every file was applied,
+ * then, in version order, each later file is either recorded without running (the earlier list applied it) or run.
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -36,29 +41,31 @@ final class Migrations {
     /** Applies the migrations found in the classpath {@code folders} (tests add folders of their own). */
     static void apply(DataSource dataSource, Dialect dialect, String database, List<String> folders) {
         try {
-            FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(folders.stream().map(f -> "classpath:" + f).toArray(String[]::new))
-                    .outOfOrder(true)
-                    .placeholderReplacement(false)
-                    .cleanDisabled(true)
-                    .loggers("slf4j");
             Set<Integer> legacy = dialect == Dialect.SQLITE ? legacyVersions(dataSource) : Set.of();
             if (!legacy.isEmpty()) {
-                int baseline = baseline(legacy, config.load(), database);
-                LOG.info("database {}: schema version {} was set by an earlier Herald; Flyway takes over from it",
-                        database, baseline);
-                config.baselineOnMigrate(true).baselineVersion(Integer.toString(baseline))
-                        .baselineDescription("schema_version " + baseline);
+                takeOver(dataSource, folders, legacy, database);
             }
-            MigrateResult result = config.load().migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info("database {}: applied migrations {}", database,
-                        result.migrations.stream().map(m -> "V" + m.version + "__" + m.description).toList());
-            }
+            report(database, "applied", configure(dataSource, folders).load().migrate());
         } catch (FlywayException e) {
             throw new StoreException("database " + database + ": cannot bring the schema up to date: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static FluentConfiguration configure(DataSource dataSource, List<String> folders) {
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(folders.stream().map(f -> "classpath:" + f).toArray(String[]::new))
+                .outOfOrder(true)
+                .placeholderReplacement(false)
+                .cleanDisabled(true)
+                .loggers("slf4j");
+    }
+
+    private static void report(String database, String what, MigrateResult result) {
+        if (result.migrationsExecuted > 0) {
+            LOG.info("database {}: {} migrations {}", database, what,
+                    result.migrations.stream().map(m -> "V" + m.version + "__" + m.description).toList());
         }
     }
 
@@ -79,21 +86,31 @@ final class Migrations {
         }
     }
 
-    /**
-     * The highest legacy version, which Flyway may take as applied only if every migration file below it was
-     * applied too (the earlier list could apply a lower version after a higher one).
-     */
-    private static int baseline(Set<Integer> legacy, Flyway flyway, String database) {
-        int highest = legacy.stream().max(Integer::compare).orElseThrow();
-        List<String> missing = java.util.Arrays.stream(flyway.info().all())
-                .map(MigrationInfo::getVersion)
-                .filter(v -> v != null && v.getMajor().intValue() <= highest && !legacy.contains(v.getMajor().intValue()))
-                .map(v -> "V" + v).toList();
-        if (!missing.isEmpty()) {
-            throw new StoreException("database " + database + ": an earlier Herald applied schema versions " + legacy
-                    + " but not " + missing + "; start that earlier version once to finish its migrations, then"
-                    + " this one", null);
+    private static void takeOver(DataSource dataSource, List<String> folders, Set<Integer> legacy, String database) {
+        List<MigrationVersion> files = Arrays.stream(configure(dataSource, folders).load().info().all())
+                .map(MigrationInfo::getVersion).filter(Objects::nonNull).distinct().sorted().toList();
+        int prefix = 0;
+        while (prefix < files.size() && applied(legacy, files.get(prefix))) {
+            prefix++;
         }
-        return highest;
+        if (prefix == 0) {
+            throw new StoreException("database " + database + ": its schema_version table " + legacy
+                    + " does not start with this version's first migration " + files.get(0), null);
+        }
+        MigrationVersion baseline = files.get(prefix - 1);
+        LOG.info("database {}: made before Flyway (schema versions {}); Flyway takes over from version {}", database,
+                legacy, baseline);
+        configure(dataSource, folders).baselineVersion(baseline).baselineDescription("schema_version " + baseline)
+                .load().baseline();
+        for (MigrationVersion version : files.subList(prefix, files.size())) {
+            boolean appliedBefore = applied(legacy, version);
+            report(database, appliedBefore ? "recorded (applied by the earlier list)" : "applied",
+                    configure(dataSource, folders).target(version).skipExecutingMigrations(appliedBefore).load()
+                            .migrate());
+        }
+    }
+
+    private static boolean applied(Set<Integer> legacy, MigrationVersion version) {
+        return legacy.stream().anyMatch(v -> MigrationVersion.fromVersion(Integer.toString(v)).equals(version));
     }
 }

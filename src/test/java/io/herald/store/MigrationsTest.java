@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.model.Destination;
+import io.herald.model.LinkPreview;
 import io.herald.model.Subscription;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -26,28 +26,32 @@ import org.sqlite.SQLiteDataSource;
 /** Flyway on SQLite: new files, files made by the earlier hand-written migration list, versions arriving late. */
 class MigrationsTest {
     /**
-     * Made by Herald's earlier migration code (commit d5f5348, {@code schema_version} rows 1, 2, 3) through its
+     * Made by Herald's earlier migration code at commit d5f5348 ({@code schema_version} rows 1, 2, 3) through its
      * stores: telegram:42 subscribed to {@code "north korea" OR kursk}; route "desk" to slack:C0123ABCD; feed
      * "world" polled once (etag "v1", next poll 2026-11-30T12:05Z) with item guid-1 seen and one pending alert to
      * telegram:42; telegram:42 on daily digests at 08:00 Europe/Berlin.
      */
-    private static final String LEGACY_FILE = "/db/legacy/herald-v3.db";
+    private static final String MADE_AT_V3 = "/db/legacy/made-at-d5f5348.db";
+    /**
+     * Made by the same earlier code at commit e99e98e, which had V8 but not V4-V7 ({@code schema_version} rows 1, 2, 3,
+     * 8): telegram:42 subscribed to kursk, one alert to it sent as Telegram message 1001, its link preview "small".
+     */
+    private static final String MADE_AT_V8 = "/db/legacy/made-at-e99e98e.db";
 
     @TempDir
     Path dir;
 
     @Test
     void aFileMadeByTheEarlierMigrationListIsRefusedByPlainFlywayButUpgradesInPlaceWithItsData() throws Exception {
-        Path plain = legacyCopy("plain.db");
+        Path plain = legacyCopy(MADE_AT_V3, "plain.db");
         assertThat(strings(plain, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3");
         assertThatThrownBy(() -> Flyway.configure().dataSource(sqlite(plain)).locations("classpath:db/sqlite").load()
                 .migrate()).as("Flyway alone will not touch a database it did not make").hasMessageContaining("non-empty");
 
-        Path file = legacyCopy("legacy.db");
+        Path file = legacyCopy(MADE_AT_V3, "legacy.db");
         Database db = Database.openSqlite(file);
 
-        assertThat(strings(file, "SELECT version || ' ' || type FROM flyway_schema_history WHERE version IS NOT NULL"
-                + " ORDER BY installed_rank")).first().isEqualTo("3 BASELINE");
+        assertThat(history(file)).startsWith("3 BASELINE").contains("8 SQL");
         Clock clock = Clock.systemUTC();
         var subscriptions = new JdbcSubscriptionStore(db, clock);
         Destination chat = Destination.telegram(42);
@@ -74,13 +78,36 @@ class MigrationsTest {
     }
 
     @Test
-    void aFileWhoseEarlierListLeftALowerVersionUnappliedIsRefusedWithTheWayOut() throws Exception {
-        Path file = legacyCopy("gap.db");
-        execute(file, "DELETE FROM schema_version WHERE version = 2");
+    void aFileOfTheEarlierListWithEveryMigrationAppliedIsTakenOverAtItsHighestVersion() throws Exception {
+        Path file = legacyCopy(MADE_AT_V8, "v8.db");
+        assertThat(strings(file, "SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2", "3", "8");
 
-        assertThatThrownBy(() -> Database.openSqlite(file)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("applied schema versions [1, 3] but not [V2]")
-                .hasMessageContaining("start that earlier version once");
+        Database db = Database.openSqlite(file);
+
+        assertThat(history(file)).containsExactly("8 BASELINE");
+        Destination chat = Destination.telegram(42);
+        assertThat(new JdbcOutboxStore(db, Clock.systemUTC()).findSent(chat, "1001")).isPresent();
+        assertThat(new JdbcChatSettingsStore(db, Clock.systemUTC()).linkPreview(chat)).contains(LinkPreview.SMALL);
+    }
+
+    @Test
+    void aVersionBelowTheEarlierListsHighestThatItNeverSawIsStillApplied() throws Exception {
+        List<String> folders = List.of("db/sqlite", "db/migration-test/gap");
+        Path naive = legacyCopy(MADE_AT_V8, "naive.db");
+        Flyway.configure().dataSource(sqlite(naive)).locations("classpath:db/sqlite", "classpath:db/migration-test/gap")
+                .outOfOrder(true).baselineOnMigrate(true).baselineVersion("8").load().migrate();
+        assertThat(strings(naive, "SELECT name FROM sqlite_master WHERE name = 'probe_gap'"))
+                .as("a plain baseline at the highest version would skip it for good").isEmpty();
+
+        Path file = legacyCopy(MADE_AT_V8, "gap.db");
+        Migrations.apply(sqlite(file), Dialect.SQLITE, "gap.db", folders);
+
+        assertThat(history(file)).as("4.9 run; 8 recorded, not run again: its ALTER TABLE would fail on this file")
+                .containsExactly("3 BASELINE", "4.9 SQL", "8 SQL");
+        assertThat(strings(file, "SELECT message_ref FROM outbox")).containsExactly("1001");
+        assertThat(strings(file, "SELECT name FROM sqlite_master WHERE name = 'probe_gap'")).containsExactly("probe_gap");
+        Migrations.apply(sqlite(file), Dialect.SQLITE, "gap.db", folders);
+        assertThat(history(file)).as("nothing more the next time").hasSize(3);
     }
 
     @Test
@@ -100,9 +127,9 @@ class MigrationsTest {
                 .containsExactly("probe_high", "probe_low");
     }
 
-    private Path legacyCopy(String name) throws IOException {
+    private Path legacyCopy(String resource, String name) throws IOException {
         Path copy = dir.resolve(name);
-        try (InputStream in = MigrationsTest.class.getResourceAsStream(LEGACY_FILE)) {
+        try (InputStream in = MigrationsTest.class.getResourceAsStream(resource)) {
             Files.copy(in, copy);
         }
         return copy;
@@ -114,15 +141,15 @@ class MigrationsTest {
         return ds;
     }
 
+    /** Flyway's history of the file: "version type" per row, in the order applied. */
+    private static List<String> history(Path file) throws SQLException {
+        return strings(file, "SELECT version || ' ' || type FROM flyway_schema_history WHERE version IS NOT NULL"
+                + " ORDER BY installed_rank");
+    }
+
     private static List<String> strings(Path file, String sql) throws SQLException {
         try (Connection c = sqlite(file).getConnection()) {
             return Jdbc.query(c, sql, rs -> rs.getString(1));
-        }
-    }
-
-    private static void execute(Path file, String sql) throws SQLException {
-        try (Connection c = sqlite(file).getConnection(); Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }
