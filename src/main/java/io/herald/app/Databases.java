@@ -2,7 +2,7 @@ package io.herald.app;
 
 import io.herald.config.Secret;
 import io.herald.config.Settings;
-import io.herald.schedule.JobStore;
+import io.herald.schedule.ScheduleStore;
 import io.herald.store.Database;
 import io.herald.store.PostgresTarget;
 import java.net.InetAddress;
@@ -34,13 +34,13 @@ final class Databases {
     }
 
     /** In memory for SQLite; on PostgreSQL, Quartz's clustered store with a unique id for this node. */
-    static JobStore jobStore(Settings settings) {
+    static ScheduleStore scheduleStore(Settings settings) {
         if (!settings.usesPostgres()) {
-            return JobStore.inMemory();
+            return ScheduleStore.inMemory();
         }
         PostgresTarget target = postgres(settings.database(), settings.databasePassword());
-        return new JobStore.Clustered(target.url(), target.user(), target.password(), nodeId(),
-                JobStore.Clustered.DEFAULT_CHECKIN);
+        return new ScheduleStore.Clustered(target.url(), target.user(), target.password(), nodeId(),
+                ScheduleStore.Clustered.DEFAULT_CHECKIN);
     }
 
     private static PostgresTarget postgres(String spec, Optional<Secret> password) {

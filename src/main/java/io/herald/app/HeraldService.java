@@ -98,7 +98,7 @@ final class HeraldService implements AutoCloseable {
         Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds, planner, worker::wake,
                 new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
                 new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
-        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.jobStore(settings));
+        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.scheduleStore(settings));
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
 

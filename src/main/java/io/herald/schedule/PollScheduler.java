@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * it at the time the poll chose (the interval, a server's lower bound, or the backoff after failures); a paused feed
  * is not rescheduled. Never two polls of one feed at once; the thread count caps polls in flight overall.
  *
- * <p>With a {@link JobStore.Clustered} store every node runs this against the same PostgreSQL tables: each due poll
- * is taken by one node; a poll in flight on a node that dies is run again by another (jobs request recovery); a poll
- * that is due while every node is down or busy runs once, as soon as one can (fire-now misfire rule).
+ * <p>With a {@link ScheduleStore.Clustered} store every node runs this against the same PostgreSQL tables: each due
+ * poll is taken by one node; a poll in flight on a node that dies is run again by another (jobs request recovery); a
+ * poll that is due while every node is down or busy runs once, as soon as one can (fire-now misfire rule).
  */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
@@ -61,10 +61,10 @@ public final class PollScheduler implements AutoCloseable {
     }
 
     public PollScheduler(Poller poller, int threads, Clock clock) {
-        this(poller, threads, clock, JobStore.inMemory());
+        this(poller, threads, clock, ScheduleStore.inMemory());
     }
 
-    public PollScheduler(Poller poller, int threads, Clock clock, JobStore store) {
+    public PollScheduler(Poller poller, int threads, Clock clock, ScheduleStore store) {
         this.clock = clock;
         this.clustered = store.clustered();
         Properties props = store.properties(threads);

@@ -8,8 +8,8 @@ import io.herald.pipeline.FeedHealthListener;
 import io.herald.pipeline.FeedSource;
 import io.herald.pipeline.PollTiming;
 import io.herald.pipeline.Poller;
-import io.herald.schedule.JobStore;
 import io.herald.schedule.PollScheduler;
+import io.herald.schedule.ScheduleStore;
 import io.herald.store.Database;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcSubscriptionStore;
@@ -61,8 +61,8 @@ public final class ClusterNode {
         Poller poller = new Poller(reporting, new JdbcFeedStore(db, clock),
                 new AlertPlanner(new JdbcSubscriptionStore(db, clock), new Summarizer(), 400), () -> { },
                 PollTiming.defaults(), FeedHealthListener.NONE, clock, RandomGenerator.getDefault());
-        JobStore store = new JobStore.Clustered(target.url(), target.user(), target.password(), node,
-                JobStore.Clustered.DEFAULT_CHECKIN);
+        ScheduleStore store = new ScheduleStore.Clustered(target.url(), target.user(), target.password(), node,
+                ScheduleStore.Clustered.DEFAULT_CHECKIN);
         PollScheduler scheduler = new PollScheduler(poller, 4, clock, store);
         scheduler.start(feeds(args[1], Integer.parseInt(args[3]), Duration.ofMillis(Long.parseLong(args[4]))));
         say("READY " + node);

@@ -8,19 +8,22 @@ import java.util.Properties;
  * Where Quartz keeps the poll schedule: in memory for a single node (SQLite), or in PostgreSQL for a cluster, where
  * every node runs the same scheduler against the same tables and each due poll is taken by exactly one of them.
  */
-public sealed interface JobStore {
-    /** The thread pool and job store part of Quartz's properties. */
+public sealed interface ScheduleStore {
+    /**
+     * Quartz's scheduler name and job store properties for a scheduler of {@code threads} poll threads (which size
+     * the job store's own database connections).
+     */
     Properties properties(int threads);
 
     /** Whether the schedule is shared with other nodes (and survives this node). */
     boolean clustered();
 
     /** One node, schedule in memory; each start schedules every feed afresh from the database's next-poll times. */
-    static JobStore inMemory() {
+    static ScheduleStore inMemory() {
         return new InMemory();
     }
 
-    record InMemory() implements JobStore {
+    record InMemory() implements ScheduleStore {
         @Override
         public Properties properties(int threads) {
             Properties p = new Properties();
@@ -45,7 +48,7 @@ public sealed interface JobStore {
      *                        (plus 7.5 s) is taken as dead and its polls in flight are run again elsewhere
      */
     record Clustered(String url, Optional<String> user, Optional<String> password, String instanceId,
-                     Duration checkinInterval) implements JobStore {
+                     Duration checkinInterval) implements ScheduleStore {
         /** The name all nodes of a Herald cluster share. */
         public static final String CLUSTER_NAME = "herald";
         public static final Duration DEFAULT_CHECKIN = Duration.ofSeconds(5);
