@@ -136,11 +136,6 @@ public final class Database implements AutoCloseable {
                 .orElseGet(() -> LeaderLock.single(listener));
     }
 
-    /** True on PostgreSQL: the database can be shared by several nodes. */
-    public boolean shared() {
-        return dialect == Dialect.POSTGRESQL;
-    }
-
     /** Closes the pool (PostgreSQL); SQLite holds nothing open between units of work. */
     @Override
     public void close() {
