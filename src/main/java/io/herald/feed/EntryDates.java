@@ -17,16 +17,18 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 
 /**
- * Reads the one date of an entry before ROME does, when it is in one of the two forms nearly every feed uses
- * (RFC 1123 {@code Tue, 10 Jun 2003 04:00:00 GMT} and RFC 3339 {@code 2003-06-10T04:00:00Z}, whole seconds or
- * milliseconds),
- * and an Atom 1.0 entry's {@code published} when it comes with {@code updated} in those forms:
- * ROME tries a list of {@code SimpleDateFormat} masks, built anew for every date. The element is taken out of the
- * tree while ROME maps it and put back afterwards, so the rest of the reading sees the document unchanged. Any
- * other case (several dates, another form) is left to ROME and {@link FeedDates} as before. The feed's own dates,
- * which the model does not carry, are kept from ROME too.
+ * Reads the dates of every entry itself, so that ROME never does: ROME tries a list of {@code SimpleDateFormat}
+ * masks, built anew for every date, knows English only and drops what it cannot read. The date elements are taken
+ * out of the tree while ROME maps the entries and put back afterwards, so the rest of the reading sees the document
+ * unchanged. An entry's date is, in this order, the last readable of its {@code published}, {@code pubDate} or
+ * {@code issued} (feedparser's reading: a later element of the same kind overrides), else its {@code dc:date}, else
+ * its {@code updated} or {@code modified}, else its {@code created}. The common forms (RFC 1123 and RFC 3339) are read
+ * with {@code java.time}, the rest by {@link FeedDates}. The feed's own dates, which the model does not carry, are
+ * kept from ROME too.
  */
 final class EntryDates {
+    private static final List<Set<String>> KINDS = List.of(Set.of("published", "pubdate", "issued"), Set.of("date"),
+            Set.of("updated", "modified"), Set.of("created"));
     private static final Set<String> DATES = Set.of("pubdate", "published", "issued", "date", "created",
             "updated", "modified", "lastbuilddate");
     private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -36,13 +38,14 @@ final class EntryDates {
     private static final Pattern RFC3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{3})?(Z|[+-]\\d{2}:\\d{2})");
 
-    /** Dates read ahead, by entry element, and the elements taken out (with their place) until restored. */
+    /** Dates read, by entry element, and the elements taken out (with their place) until restored. */
     private final Map<Element, Instant> read = new IdentityHashMap<>();
     private final List<Element> removed = new ArrayList<>();
     private final List<Element> parents = new ArrayList<>();
     private final List<Integer> indexes = new ArrayList<>();
+    private Optional<String> unreadable = Optional.empty();
 
-    /** Reads and detaches the single, common-form date of each entry of {@code document}. */
+    /** Reads and detaches the dates of each entry of {@code document}, and the feed's own. */
     static EntryDates detach(Document document) {
         EntryDates dates = new EntryDates();
         for (Element entry : RawEntries.entries(document)) {
@@ -61,28 +64,41 @@ final class EntryDates {
     private void detachFrom(Element entry) {
         List<Element> found = new ArrayList<>();
         for (Element child : entry.getChildren()) {
-            if (child.getName().equalsIgnoreCase("group")) {
-                return;
-            }
             if (DATES.contains(child.getName().toLowerCase(Locale.ROOT))) {
                 found.add(child);
             }
         }
-        Element chosen = found.size() == 1 ? found.get(0) : atomPublished(found);
-        if (chosen == null) {
+        if (found.isEmpty()) {
             return;
         }
-        Optional<Instant> instant = parse(chosen);
-        if (instant.isEmpty() || found.stream().anyMatch(e -> parse(e).isEmpty())) {
-            return;
+        Optional<Instant> instant = choose(found);
+        if (instant.isPresent()) {
+            read.put(entry, instant.get());
+        } else if (unreadable.isEmpty()) {
+            unreadable = found.stream().map(Element::getTextNormalize).filter(t -> !t.isEmpty()).findFirst();
         }
-        read.put(entry, instant.get());
         for (Element date : found) {
             parents.add(entry);
             indexes.add(entry.indexOf(date));
             removed.add(date);
             date.detach();
         }
+    }
+
+    /** The last readable date of the first kind that has one. */
+    private static Optional<Instant> choose(List<Element> found) {
+        for (Set<String> kind : KINDS) {
+            for (int i = found.size() - 1; i >= 0; i--) {
+                Element date = found.get(i);
+                if (kind.contains(date.getName().toLowerCase(Locale.ROOT))) {
+                    Optional<Instant> instant = parse(date);
+                    if (instant.isPresent()) {
+                        return instant;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The feed's own dates (Herald's model has none) are kept from ROME altogether. */
@@ -97,18 +113,6 @@ final class EntryDates {
         }
     }
 
-    /** Of an Atom 1.0 entry's {@code published} and {@code updated} (and nothing else), the first. */
-    private static Element atomPublished(List<Element> found) {
-        if (found.size() != 2 || !found.stream().allMatch(e -> e.getNamespaceURI().equals(ATOM))) {
-            return null;
-        }
-        List<String> names = found.stream().map(Element::getName).toList();
-        if (names.contains("published") && names.contains("updated")) {
-            return found.get(names.indexOf("published"));
-        }
-        return null;
-    }
-
     /** Puts the detached elements back where they were. */
     void restore() {
         for (int i = removed.size() - 1; i >= 0; i--) {
@@ -121,19 +125,26 @@ final class EntryDates {
         return read.isEmpty();
     }
 
-    /** The date read ahead for this entry element, if any. */
+    /** The date read for this entry element, if any. */
     Optional<Instant> of(Element entry) {
         return Optional.ofNullable(read.get(entry));
     }
 
+    /** The first entry date that could not be read, when an entry had no readable date at all. */
+    Optional<String> unreadable() {
+        return unreadable;
+    }
+
     /**
-     * Milliseconds only where ROME reads the date (Atom 1.0 {@code published} and {@code updated}): the fallback
-     * parser keeps whole seconds.
+     * Milliseconds only in Atom 1.0 {@code published} and {@code updated} (as ROME kept them); any other element's
+     * date is read to the second.
      */
     private static Optional<Instant> parse(Element date) {
+        String text = date.getText();
         boolean atom = date.getNamespaceURI().equals(ATOM)
                 && (date.getName().equals("published") || date.getName().equals("updated"));
-        return atom || date.getText().indexOf('.') < 0 ? parse(date.getText()) : Optional.empty();
+        Optional<Instant> common = atom || text.indexOf('.') < 0 ? parse(text) : Optional.empty();
+        return common.isPresent() ? common : FeedDates.parse(text);
     }
 
     /** The instant of an RFC 1123 or RFC 3339 (whole seconds or milliseconds) date; empty for anything else. */

@@ -7,51 +7,36 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lenient parsing of the date formats real feeds use: RFC 822 and its many variants (named and numeric zones,
- * two-digit years, missing seconds or time, month spelt out, day-name first asctime order), W3C-DTF / ISO 8601
- * (reduced precision, fractions, space instead of T, compact forms), Perforce {@code 2006/09/15}, Greek and
- * Hungarian month names and two Korean blog formats. Anything unrecognised or out of range is empty, never an error.
+ * Lenient parsing of the date formats real feeds use, whatever the element or format claims: RFC 822 and its many
+ * variants (day and month names in the languages of {@link DateWords}, full or abbreviated, any case, with or without
+ * the weekday, in day-month or month-day order; named and numeric zones; two-digit years; missing seconds or time;
+ * AM/PM; RFC 850 dashes; JavaScript's {@code Date.toString}; asctime), RFC 3339 / W3C-DTF / ISO 8601 (reduced
+ * precision, fractions, space or lower-case separators, offsets with or without a colon or minutes, zone names,
+ * the basic format), Perforce {@code 2006/09/15}, a Hungarian month in an ISO date and two Korean blog formats.
+ * Anything unrecognised or out of range is empty, never an error.
  */
 final class FeedDates {
-    private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})(?:-(\\d{2,3})(?:-(\\d{2}))?)?(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?"
-                    + "\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{2,3})(?:-(\\d{2}))?)?"
+            + "(?:[Tt ](\\d{1,2}):(\\d{2})(?::(\\d{1,2})(?:[.,]\\d+)?)?\\s*(\\S+)?)?");
+    private static final Pattern ISO_BASIC = Pattern.compile(
+            "(\\d{4})(\\d{2})(\\d{2})[Tt](\\d{2})(\\d{2})(\\d{2})?(?:[.,]\\d+)?(\\S+)?");
+    private static final Pattern ISO_MONTH_WORD = Pattern.compile("(\\d{4})-(\\p{L}+)-");
     private static final Pattern COMPACT_YMD = Pattern.compile("(\\d{2})-?(\\d{2})-?(\\d{2})");
     private static final Pattern COMPACT_YM = Pattern.compile("-(\\d{2})-?(\\d{2})");
     private static final Pattern KOREAN_ONBLOG = Pattern.compile(
             "(\\d{4})년\\s*(\\d{1,2})월\\s*(\\d{1,2})일\\s+(\\d{1,2}):(\\d{2}):(\\d{2})");
     private static final Pattern KOREAN_NATE = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})\\s+(오전|오후)\\s+(\\d{1,2}):(\\d{2}):(\\d{2})");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?");
-    private static final Pattern OFFSET = Pattern.compile("(?:GMT|UTC)?([+-])(\\d{2}):?(\\d{2})");
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-            "sep", "oct", "nov", "dec");
-    private static final Map<String, Integer> ZONES = Map.ofEntries(Map.entry("ut", 0), Map.entry("utc", 0),
-            Map.entry("gmt", 0), Map.entry("z", 0), Map.entry("etc/gmt", 0), Map.entry("est", -5),
-            Map.entry("edt", -4), Map.entry("cst", -6), Map.entry("cdt", -5), Map.entry("mst", -7),
-            Map.entry("mdt", -6), Map.entry("pst", -8), Map.entry("pdt", -7), Map.entry("at", -4),
-            Map.entry("et", -5), Map.entry("ct", -6), Map.entry("mt", -7), Map.entry("pt", -8),
-            Map.entry("met", 1), Map.entry("mest", 2), Map.entry("cet", 1), Map.entry("cest", 2),
-            Map.entry("bst", 1), Map.entry("ist", 1), Map.entry("eet", 2), Map.entry("eest", 3),
-            Map.entry("kst", 9), Map.entry("jst", 9));
-    private static final Map<String, String> FOREIGN_MONTHS = Map.ofEntries(
-            Map.entry("ιαν", "jan"), Map.entry("φεβ", "feb"), Map.entry("μάρ", "mar"), Map.entry("μαρ", "mar"),
-            Map.entry("απρ", "apr"), Map.entry("μάι", "may"), Map.entry("μαΐ", "may"), Map.entry("μαι", "may"),
-            Map.entry("ιούν", "jun"), Map.entry("ιουν", "jun"), Map.entry("ιούλ", "jul"), Map.entry("ιουλ", "jul"),
-            Map.entry("αύγ", "aug"), Map.entry("αυγ", "aug"), Map.entry("σεπ", "sep"), Map.entry("οκτ", "oct"),
-            Map.entry("νοέ", "nov"), Map.entry("νοε", "nov"), Map.entry("δεκ", "dec"),
-            Map.entry("január", "01"), Map.entry("február", "02"), Map.entry("március", "03"),
-            Map.entry("április", "04"), Map.entry("május", "05"), Map.entry("június", "06"),
-            Map.entry("július", "07"), Map.entry("augusztus", "08"), Map.entry("szeptember", "09"),
-            Map.entry("október", "10"), Map.entry("november", "11"), Map.entry("december", "12"));
-    private static final Pattern FOREIGN_WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern OFFSET = Pattern.compile("(?:GMT|UTC|UT)?([+-])(\\d{2})(?::?(\\d{2}))?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private FeedDates() {
     }
@@ -61,28 +46,15 @@ final class FeedDates {
             return Optional.empty();
         }
         try {
-            String s = translate(raw.strip());
-            return korean(s).or(() -> iso(s)).or(() -> rfc822(s)).filter(FeedDates::plausible);
+            String s = raw.strip();
+            return korean(s).or(() -> iso(s)).or(() -> Rfc822.read(s)).filter(FeedDates::plausible);
         } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
     }
 
     private static boolean plausible(Instant i) {
-        return i.isBefore(Instant.parse("9999-12-31T23:59:59Z")) && i.isAfter(Instant.parse("0001-01-01T00:00:00Z"));
-    }
-
-    /** Greek and Hungarian month names become English abbreviations or numbers. */
-    private static String translate(String s) {
-        Matcher m = FOREIGN_WORD.matcher(s);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String word = m.group().toLowerCase(Locale.ROOT);
-            String replacement = FOREIGN_MONTHS.get(word);
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement == null ? m.group() : replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return i.isBefore(LATEST) && i.isAfter(EARLIEST);
     }
 
     private static Optional<Instant> korean(String s) {
@@ -99,104 +71,196 @@ final class FeedDates {
         return Optional.empty();
     }
 
-    private static Optional<Instant> iso(String s) {
-        Matcher m = ISO.matcher(s);
+    private static Optional<Instant> iso(String raw) {
+        String s = monthWordToNumber(raw);
+        Matcher extended = ISO.matcher(s);
+        Matcher m = extended.matches() ? extended : ISO_BASIC.matcher(s);
         if (m.matches()) {
-            int offset = m.group(7) == null ? 0 : offsetMinutes(m.group(7));
-            return Optional.of(at(m.group(1), orOne(m.group(2)), orOne(m.group(3)), m.group(4), m.group(5),
-                    m.group(6), offset));
+            Optional<Integer> offset = m.group(7) == null ? Optional.of(0) : zone(m.group(7));
+            return offset.map(o -> at(m.group(1), orOne(m.group(2)), orOne(m.group(3)), m.group(4), m.group(5),
+                    m.group(6), o));
         }
-        m = COMPACT_YMD.matcher(s);
-        if (m.matches()) {
-            return Optional.of(at("20" + m.group(1), m.group(2), m.group(3), null, null, null, 0));
+        Matcher compact = COMPACT_YMD.matcher(s);
+        if (compact.matches()) {
+            return Optional.of(at("20" + compact.group(1), compact.group(2), compact.group(3), null, null, null, 0));
         }
-        m = COMPACT_YM.matcher(s);
-        if (m.matches()) {
-            return Optional.of(at("20" + m.group(1), m.group(2), "1", null, null, null, 0));
+        compact = COMPACT_YM.matcher(s);
+        if (compact.matches()) {
+            return Optional.of(at("20" + compact.group(1), compact.group(2), "1", null, null, null, 0));
         }
         return Optional.empty();
+    }
+
+    /** {@code 2004-július-13T9:15-05:00} as {@code 2004-07-13T9:15-05:00}. */
+    private static String monthWordToNumber(String s) {
+        Matcher m = ISO_MONTH_WORD.matcher(s);
+        if (!m.lookingAt()) {
+            return s;
+        }
+        return DateWords.month(DateWords.fold(m.group(2)))
+                .map(month -> m.group(1) + "-" + String.format("%02d", month) + "-" + s.substring(m.end()))
+                .orElse(s);
     }
 
     private static String orOne(String s) {
         return s == null ? "1" : s;
     }
 
-    /** RFC 822 and relatives, read token by token. */
-    private static Optional<Instant> rfc822(String s) {
-        List<String> tokens = new ArrayList<>(List.of(s.replace(",", " ").trim().split("\\s+")));
-        Integer month = null;
-        String day = null;
-        String year = null;
-        String time = null;
-        Integer offset = null;
-        for (String t : tokens) {
-            String lower = t.toLowerCase(Locale.ROOT);
-            if (t.contains("/") && t.matches("\\d{4}/\\d{1,2}/\\d{1,2}")) {
-                String[] p = t.split("/");
-                year = p[0];
-                month = Integer.parseInt(p[1]);
-                day = p[2];
-            } else if (time == null && TIME.matcher(t).matches()) {
-                time = t;
-            } else if (month == null && lower.length() >= 3 && MONTHS.contains(lower.substring(0, 3))
-                    && lower.chars().allMatch(Character::isLetter)) {
-                month = MONTHS.indexOf(lower.substring(0, 3)) + 1;
-            } else if (t.matches("\\d{1,4}")) {
-                if (day == null && t.length() <= 2 && (month == null || year == null)) {
-                    day = t;
-                } else if (year == null) {
-                    year = t.length() == 2 ? (Integer.parseInt(t) < 70 ? "20" : "19") + t : t;
-                } else {
-                    return Optional.empty();
-                }
-            } else if (time != null && offset == null && zone(t).isPresent()) {
-                offset = zone(t).get();
-            } else if (!isDayName(lower)) {
-                return Optional.empty();
-            }
-        }
-        if (month == null || day == null || year == null) {
-            return Optional.empty();
-        }
-        String[] hms = time == null ? new String[] {"0", "0", "0"} : time.split(":");
-        return Optional.of(at(year, Integer.toString(month), day, hms[0], hms[1], hms.length > 2 ? hms[2] : "0",
-                offset == null ? 0 : offset));
-    }
-
-    private static boolean isDayName(String lower) {
-        return lower.length() >= 3 && List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun", "κυρ", "δευ", "τρί",
-                "τετ", "πέμ", "παρ", "σάβ").contains(lower.substring(0, 3));
-    }
-
-    private static Optional<Integer> zone(String t) {
-        Integer hours = ZONES.get(t.toLowerCase(Locale.ROOT));
-        if (hours != null) {
-            return Optional.of(hours * 60);
+    /** The offset in minutes of a zone name or a numeric offset ({@code +01}, {@code -0500}, {@code GMT+01:00}). */
+    static Optional<Integer> zone(String t) {
+        Optional<Integer> named = DateWords.zone(DateWords.fold(t));
+        if (named.isPresent()) {
+            return named;
         }
         Matcher m = OFFSET.matcher(t);
-        if (m.matches()) {
-            int minutes = Integer.parseInt(m.group(2)) * 60 + Integer.parseInt(m.group(3));
-            return Optional.of(m.group(1).equals("-") ? -minutes : minutes);
+        if (!m.matches()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        int hours = Integer.parseInt(m.group(2));
+        int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        if (minutes > 59) {
+            throw new DateTimeException("bad offset " + t);
+        }
+        int total = hours * 60 + minutes;
+        return Optional.of(m.group(1).equals("-") ? -total : total);
     }
 
-    private static int offsetMinutes(String z) {
-        if (z.equals("Z")) {
-            return 0;
-        }
-        String digits = z.substring(1).replace(":", "");
-        int minutes = Integer.parseInt(digits.substring(0, 2)) * 60 + Integer.parseInt(digits.substring(2));
-        if (Integer.parseInt(digits.substring(2)) > 59) {
-            throw new DateTimeException("bad offset " + z);
-        }
-        return z.startsWith("-") ? -minutes : minutes;
-    }
-
-    private static Instant at(String y, String mo, String d, String h, String mi, String s, int offsetMinutes) {
+    static Instant at(String y, String mo, String d, String h, String mi, String s, int offsetMinutes) {
         LocalDate date = LocalDate.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d));
         LocalDateTime time = date.atTime(h == null ? 0 : Integer.parseInt(h), mi == null ? 0 : Integer.parseInt(mi),
                 s == null ? 0 : Integer.parseInt(s));
         return time.toInstant(ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+    }
+
+    /** RFC 822 and relatives, read token by token; a token that is none of the known kinds refuses the date. */
+    static final class Rfc822 {
+        private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:h](\\d{1,2})(?::(\\d{1,2}))?(?:[.,]\\d+)?");
+        private static final Pattern DAY = Pattern.compile("(\\d{1,2})(?:st|nd|rd|th|er|e|º|°|\\.)?");
+        private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
+        private static final Pattern SPLIT = Pattern.compile("[\\s,]+");
+
+        private final List<Integer> months = new ArrayList<>();
+        private final List<Boolean> monthMayBeDay = new ArrayList<>();
+        private String day;
+        private String year;
+        private String[] time;
+        private Integer offset;
+        private int hourShift = -1;
+
+        private Rfc822() {
+        }
+
+        static Optional<Instant> read(String s) {
+            Rfc822 r = new Rfc822();
+            for (String token : SPLIT.split(COMMENT.matcher(s).replaceAll(" ").strip())) {
+                if (!token.isEmpty() && !r.token(token)) {
+                    return Optional.empty();
+                }
+            }
+            return r.instant();
+        }
+
+        private boolean token(String t) {
+            Matcher slashed = SLASHED.matcher(t);
+            if (slashed.matches()) {
+                year = slashed.group(1);
+                months.add(Integer.parseInt(slashed.group(2)));
+                monthMayBeDay.add(false);
+                day = slashed.group(3);
+                return true;
+            }
+            Matcher m = TIME.matcher(t);
+            if (time == null && m.matches()) {
+                time = new String[] {m.group(1), m.group(2), m.group(3)};
+                return true;
+            }
+            if (time != null && offset == null) {
+                Optional<Integer> z = zone(t);
+                if (z.isPresent()) {
+                    offset = z.get();
+                    return true;
+                }
+            }
+            if (t.chars().allMatch(Character::isDigit) && t.length() <= 4) {
+                return number(t);
+            }
+            m = DAY.matcher(t);
+            if (m.matches()) {
+                return number(m.group(1));
+            }
+            if (t.indexOf('-') > 0) {
+                return parts(t);
+            }
+            return word(DateWords.fold(t));
+        }
+
+        /** {@code 16-Nov-2022}, {@code quarta-feira}. */
+        private boolean parts(String t) {
+            for (String part : t.split("-")) {
+                if (part.isEmpty() || !token(part)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean number(String t) {
+            if (day == null && t.length() <= 2 && (months.isEmpty() || year == null)) {
+                day = t;
+            } else if (year == null) {
+                year = t.length() == 2 ? (Integer.parseInt(t) < 70 ? "20" : "19") + t : t;
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        private boolean word(String w) {
+            Optional<Integer> month = DateWords.month(w);
+            if (month.isPresent()) {
+                months.add(month.get());
+                monthMayBeDay.add(DateWords.isDay(w));
+                return true;
+            }
+            if (w.equals("am") || w.equals("pm") || w.equals("a.m") || w.equals("p.m")) {
+                hourShift = w.startsWith("p") ? 12 : 0;
+                return true;
+            }
+            return DateWords.isDay(w) || DateWords.isFiller(w);
+        }
+
+        /** Of two month names, one that is also a day name ({@code mar} in French or Spanish) is the weekday. */
+        private Optional<Integer> month() {
+            if (months.size() == 1) {
+                return Optional.of(months.get(0));
+            }
+            List<Integer> left = new ArrayList<>();
+            for (int i = 0; i < months.size(); i++) {
+                if (!monthMayBeDay.get(i)) {
+                    left.add(months.get(i));
+                }
+            }
+            if (months.size() == 2 && left.isEmpty()) {
+                return Optional.of(months.get(1));
+            }
+            return left.size() == 1 ? Optional.of(left.get(0)) : Optional.empty();
+        }
+
+        private Optional<Instant> instant() {
+            Optional<Integer> month = month();
+            if (month.isEmpty() || day == null || year == null) {
+                return Optional.empty();
+            }
+            String[] hms = time == null ? new String[] {"0", "0", "0"} : time;
+            int hour = Integer.parseInt(hms[0]);
+            if (hourShift >= 0) {
+                if (hour < 1 || hour > 12) {
+                    return Optional.empty();
+                }
+                hour = hour % 12 + hourShift;
+            }
+            return Optional.of(at(year, Integer.toString(month.get()), day, Integer.toString(hour), hms[1],
+                    hms[2], offset == null ? 0 : offset));
+        }
     }
 }

@@ -4,6 +4,9 @@ import io.herald.model.ParsedFeed;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A parsed feed and its own polling hint: RSS {@code <ttl>} (minutes), when it gives one. */
-record FeedDocument(ParsedFeed feed, Optional<Duration> ttl) {
+/**
+ * A parsed feed, its own polling hint (RSS {@code <ttl>} in minutes, when it gives one) and the first date it wrote
+ * in a form that could not be read (its item then has no date).
+ */
+record FeedDocument(ParsedFeed feed, Optional<Duration> ttl, Optional<String> unreadableDate) {
 }

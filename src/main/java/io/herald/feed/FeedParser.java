@@ -1,6 +1,5 @@
 package io.herald.feed;
 
-import io.herald.model.ParsedFeed;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -10,11 +9,6 @@ import java.util.Optional;
 final class FeedParser {
     private final JsonFeedDecoder json = new JsonFeedDecoder();
 
-    ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
-            throws FeedException {
-        return document(feedId, body, contentType, base).feed();
-    }
-
     /** The feed with its own polling hint. */
     FeedDocument document(String feedId, byte[] body, Optional<String> contentType, Optional<URI> base)
             throws FeedException {
@@ -22,7 +16,7 @@ final class FeedParser {
             throw new FeedException("feed " + feedId + ": the document is empty");
         }
         if (isJson(body, contentType)) {
-            return new FeedDocument(json.parse(feedId, body, base), Optional.empty());
+            return json.parse(feedId, body, base);
         }
         return XmlFeedDecoder.parse(feedId, body, contentType, base);
     }

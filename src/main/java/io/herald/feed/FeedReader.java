@@ -26,6 +26,7 @@ public final class FeedReader {
     private final FetchPolicy policy;
     private final HttpFetcher fetcher;
     private final FeedParser parser = new FeedParser();
+    private final UnreadableDates unreadableDates = new UnreadableDates();
 
     public FeedReader(FetchPolicy policy) {
         this(policy, AddressClassifier::forbiddenKind);
@@ -57,6 +58,7 @@ public final class FeedReader {
         URI base = documentBase(fetched.finalUrl(), fetched.contentLocation());
         FeedDocument document = parser.document(feedId, gunzipIfCompressed(feedId, fetched.body()),
                 fetched.contentType(), Optional.of(base));
+        unreadableDates.report(feedId, document);
         return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.of(document.feed()),
                 fetched.validators(), CacheHints.max(fetched.maxAge(), document.ttl()));
     }
@@ -79,11 +81,15 @@ public final class FeedReader {
      * Parses a feed document.
      *
      * @param contentType the HTTP Content-Type, whose charset wins over the XML declaration
-     * @param base        the document's URL, against which relative links are resolved
+     * @param base        the document's URL, against which relative links are resolved; null when there is none
+     *                    (relative links are then kept as written)
      */
     public ParsedFeed parse(String feedId, byte[] body, Optional<String> contentType, URI base)
             throws FeedException {
-        return parser.parse(feedId, gunzipIfCompressed(feedId, body), contentType, Optional.ofNullable(base));
+        FeedDocument document = parser.document(feedId, gunzipIfCompressed(feedId, body), contentType,
+                Optional.ofNullable(base));
+        unreadableDates.report(feedId, document);
+        return document.feed();
     }
 
     /**
@@ -119,7 +125,10 @@ public final class FeedReader {
         }
     }
 
-    /** Parses a feed file (for {@code feed inspect FILE}); relative links resolve against the file's URI. */
+    /**
+     * Parses a feed file (for {@code feed inspect FILE}). A file is no base for links: relative links resolve only
+     * against an {@code xml:base} or a JSON Feed {@code home_page_url} in the document, else stay as written.
+     */
     public ParsedFeed readFile(String feedId, Path file) throws FeedException {
         byte[] body;
         try (InputStream in = Files.newInputStream(file)) {
@@ -131,6 +140,6 @@ public final class FeedReader {
         } catch (IOException e) {
             throw new FeedException("feed " + feedId + ": cannot read " + file + " (" + e.getMessage() + ")", e);
         }
-        return parse(feedId, body, Optional.empty(), file.toAbsolutePath().toUri());
+        return parse(feedId, body, Optional.empty(), null);
     }
 }

@@ -20,7 +20,11 @@ final class JsonFeedDecoder {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    ParsedFeed parse(String feedId, byte[] body, Optional<URI> base) throws FeedException {
+    /**
+     * The feed; relative item links resolve against its {@code home_page_url} (itself resolved against the
+     * document's URL), else against the document's URL, and stay as written when neither is a real base.
+     */
+    FeedDocument parse(String feedId, byte[] body, Optional<URI> base) throws FeedException {
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -35,14 +39,21 @@ final class JsonFeedDecoder {
         }
         String version = text(root, "version").substring(text(root, "version").lastIndexOf('/') + 1);
         String format = "json_" + (version.equals("1") || version.isBlank() ? "1.0" : version);
+        String home = Links.absolute(text(root, "home_page_url"), base);
+        Optional<URI> itemBase = Links.parse(home).filter(Links::isWeb).or(() -> base);
         List<Item> items = new ArrayList<>();
+        Optional<String> unreadable = Optional.empty();
         for (JsonNode node : root.path("items")) {
             if (node.isObject()) {
-                items.add(ItemAssembler.assemble(feedId, fields(node, base)));
+                Item item = ItemAssembler.assemble(feedId, fields(node, itemBase));
+                items.add(item);
+                if (item.published().isEmpty() && unreadable.isEmpty()) {
+                    unreadable = Optional.of(text(node, "date_published")).filter(d -> !d.isBlank());
+                }
             }
         }
-        return new ParsedFeed(PlainText.line(text(root, "title")),
-                Links.absolute(text(root, "home_page_url"), base), format, items);
+        return new FeedDocument(new ParsedFeed(PlainText.line(text(root, "title")), home, format, items),
+                Optional.empty(), unreadable);
     }
 
     /** A JSON Feed version URL, or a bare version number ("1.0", "1.1") with an items array, as some servers write. */
@@ -57,10 +68,10 @@ final class JsonFeedDecoder {
                 ? PlainText.text(text(item, "content_html")) : PlainText.literal(text(item, "content_text"));
         String link = !text(item, "url").isBlank() ? text(item, "url") : text(item, "external_url");
         Optional<String> id = Optional.of(text(item, "id")).filter(s -> !s.isBlank());
-        String published = !text(item, "date_published").isBlank()
-                ? text(item, "date_published") : text(item, "date_modified");
+        Optional<Instant> published = instant(text(item, "date_published"))
+                .or(() -> instant(text(item, "date_modified")));
         return new ItemAssembler.Fields(id, link, base, PlainText.line(text(item, "title")),
-                PlainText.text(text(item, "summary")), content, instant(published), authors(item),
+                PlainText.text(text(item, "summary")), content, published, authors(item),
                 strings(item.path("tags")));
     }
 
@@ -85,14 +96,15 @@ final class JsonFeedDecoder {
         return out;
     }
 
-    private static Optional<Instant> instant(String rfc3339) {
-        if (rfc3339.isBlank()) {
+    /** RFC 3339 as the specification asks (fractions kept), else any form {@link FeedDates} reads. */
+    private static Optional<Instant> instant(String date) {
+        if (date.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(rfc3339.strip()).toInstant());
+            return Optional.of(OffsetDateTime.parse(date.strip()).toInstant());
         } catch (DateTimeParseException e) {
-            return Optional.empty();
+            return FeedDates.parse(date);
         }
     }
 

@@ -14,31 +14,56 @@ final class Links {
     }
 
     /**
-     * The link made absolute against {@code base}; empty when there is no usable link. Only http and https links
-     * are kept, plus links of the base's own scheme (a feed read from a file may link to files next to it).
+     * The link made absolute against {@code base} when that is a real base (an absolute http or https URI: the
+     * feed's URL, an {@code xml:base}, a JSON Feed's {@code home_page_url}); without one a relative link is kept as
+     * written, never resolved against a local path. Absolute links are kept only when they are http or https;
+     * empty when there is no usable link.
      */
     static String absolute(String href, Optional<URI> base) {
         if (href == null || href.isBlank()) {
             return "";
         }
-        Optional<URI> uri = parse(href.strip());
+        String written = href.strip();
+        Optional<URI> uri = parse(written);
         if (uri.isEmpty()) {
             return "";
         }
-        URI resolved = uri.get();
-        if (!resolved.isAbsolute() && base.isPresent()) {
-            try {
-                resolved = base.get().resolve(resolved);
-            } catch (IllegalArgumentException e) {
-                return "";
-            }
+        if (uri.get().isAbsolute()) {
+            return isWeb(uri.get()) ? uri.get().toString() : "";
         }
-        String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
-        boolean sameAsBase = base.map(URI::getScheme).map(s -> s.equalsIgnoreCase(scheme)).orElse(false);
-        if (!resolved.isAbsolute() || !(scheme.equals("http") || scheme.equals("https") || sameAsBase)) {
+        Optional<URI> real = base.filter(Links::isWeb);
+        if (real.isEmpty()) {
+            return written;
+        }
+        try {
+            URI resolved = real.get().resolve(uri.get());
+            return isWeb(resolved) ? resolved.toString() : "";
+        } catch (IllegalArgumentException e) {
             return "";
         }
-        return resolved.toString();
+    }
+
+    /**
+     * An identifier that is a relative reference (an Atom id such as {@code /relative/link}) resolved against a real
+     * base, as feedparser does; anything else as written.
+     */
+    static String absoluteId(String id, Optional<URI> base) {
+        Optional<URI> uri = parse(id.strip());
+        Optional<URI> real = base.filter(Links::isWeb);
+        if (uri.isEmpty() || uri.get().isAbsolute() || real.isEmpty() || id.isBlank()) {
+            return id;
+        }
+        try {
+            return real.get().resolve(uri.get()).toString();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
+    /** An absolute http or https URI with a host. */
+    static boolean isWeb(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"));
     }
 
     /** Parses a URI, percent-encoding the characters real feeds leave raw (spaces, pipes, braces...). */

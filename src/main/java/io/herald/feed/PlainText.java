@@ -71,7 +71,8 @@ final class PlainText {
             (byte) 0x97, (byte) 0x98, (byte) 0x99, (byte) 0x9A, (byte) 0x9B, (byte) 0x9C, (byte) 0x9E, (byte) 0x9F},
             java.nio.charset.Charset.forName("windows-1252"));
 
-    private static boolean isLatin1Like(char c) {
+    /** What windows-1252 makes of a byte above 0x7F: a Latin-1 letter or symbol, or one of its 0x80..0x9F marks. */
+    static boolean isLatin1Like(char c) {
         return (c >= 0x80 && c <= 0xFF) || (c > 0xFF && CP1252_HIGH.indexOf(c) >= 0);
     }
 
@@ -150,8 +151,41 @@ final class PlainText {
             String decoded = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
             return lines(decoded.replace('\n', ' '));
         }
-        String scanned = HtmlScan.text(html);
-        return scanned != null ? lines(scanned) : markup(html);
+        String markup = strayDeclarationsAsText(html);
+        String scanned = HtmlScan.text(markup);
+        return scanned != null ? lines(scanned) : markup(markup);
+    }
+
+    /**
+     * A {@code <!} that opens no comment, no CDATA section and no declaration that ever closes ({@code <!' <a>},
+     * {@code <!DOCTYPE ~} at the end) is text, as SGML and feedparser read it: a browser would hide everything up to
+     * the next {@code >}, or to the end, as a bogus comment, and the words would be lost.
+     */
+    static String strayDeclarationsAsText(String html) {
+        int at = html.indexOf("<!");
+        if (at < 0) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + 8);
+        int from = 0;
+        for (; at >= 0; at = html.indexOf("<!", at + 2)) {
+            if (isStray(html, at + 2)) {
+                out.append(html, from, at).append("&lt;");
+                from = at + 1;
+            }
+        }
+        return from == 0 ? html : out.append(html, from, html.length()).toString();
+    }
+
+    private static boolean isStray(String html, int next) {
+        if (next >= html.length()) {
+            return true;
+        }
+        char c = html.charAt(next);
+        if (c == '-' || c == '[' || c == '>') {
+            return false;
+        }
+        return !Character.isLetter(c) || html.indexOf('>', next) < 0;
     }
 
     /** True when {@link #markup} rewrites a self-closed raw-text element ({@code <script/>}) before parsing. */

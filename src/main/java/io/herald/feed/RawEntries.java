@@ -11,27 +11,28 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
 /**
- * Reads from the XML tree what ROME leaves out of its entries: raw date strings it could not parse, and the
- * fallbacks real feeds use for titles (dc:title, media:title), summaries (dc:description, itunes:summary,
- * media:description, a bare summary) and content (xhtml body, fullitem).
+ * Reads from the XML tree what ROME leaves out of its entries: the fallbacks real feeds use for titles (dc:title,
+ * media:title), summaries (dc:description, itunes:summary, media:description, a bare summary) and content (xhtml
+ * body, fullitem), and what gofeed and feedparser read differently from ROME in RSS (the last of several links; a
+ * description and a summary both given).
  */
 final class RawEntries {
-    private static final Set<String> DATES = Set.of("pubdate", "published", "issued", "date", "created",
-            "updated", "modified", "lastbuilddate");
     private static final Set<String> TITLES = Set.of("title");
     private static final Set<String> SUMMARIES = Set.of("description", "summary", "abstract");
     private static final Set<String> CONTENTS = Set.of("body", "fullitem", "encoded", "content");
     private static final Set<String> AUTHORS = Set.of("creator", "author");
     /** Children whose whitespace-normalised text is read: the rest need none, or only whether they have text. */
     private static final Set<String> NEEDS_TEXT = Set.of("creator", "author", "keywords", "subject", "category",
-            "link", "pubdate", "published", "issued", "date", "created", "updated", "modified", "lastbuilddate");
+            "link");
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final XMLOutputter XML = new XMLOutputter(Format.getRawFormat());
 
     /** What one entry element offers besides ROME's reading. */
-    record Extras(List<String> dates, Optional<String> title, Optional<String> summaryHtml,
-            Optional<String> contentHtml, Optional<String> link, List<String> authors, List<String> categories) {
-        static final Extras NONE = new Extras(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of());
+    record Extras(Optional<String> title, Optional<String> summaryHtml,
+            Optional<String> contentHtml, Optional<String> link, List<String> authors, List<String> categories,
+            Optional<String> lastOwnLink, List<String> ownSummaries) {
+        static final Extras NONE = new Extras(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), Optional.empty(), List.of());
     }
 
     private RawEntries() {
@@ -57,16 +58,24 @@ final class RawEntries {
     }
 
     static Extras extras(Element entry) {
-        List<String> dates = new ArrayList<>();
         Optional<String> title = Optional.empty();
         Optional<String> summary = Optional.empty();
         Optional<String> content = Optional.empty();
         Optional<String> link = Optional.empty();
         List<String> authors = new ArrayList<>();
         List<String> categories = new ArrayList<>();
+        Optional<String> lastOwnLink = Optional.empty();
+        List<String> ownSummaries = new ArrayList<>();
         for (Element child : children(entry)) {
             String name = child.getName().toLowerCase(Locale.ROOT);
             String text = NEEDS_TEXT.contains(name) ? child.getTextNormalize() : "";
+            if (child.getNamespaceURI().equals(entry.getNamespaceURI())) {
+                Optional<String> target = name.equals("link") ? linkOf(child, text) : Optional.empty();
+                lastOwnLink = target.isPresent() ? target : lastOwnLink;
+                if ((name.equals("description") || name.equals("summary")) && hasText(child.getText())) {
+                    ownSummaries.add(child.getText());
+                }
+            }
             if (AUTHORS.contains(name)) {
                 Element personName = child.getChildren().stream().filter(c -> c.getName().equals("name"))
                         .findFirst().orElse(null);
@@ -76,11 +85,8 @@ final class RawEntries {
             } else if (name.equals("subject") || name.equals("category")) {
                 String term = child.getAttributeValue("term");
                 categories.add(term != null && !term.isBlank() ? term : text);
-            } else if (name.equals("link") && link.isEmpty() && isAlternate(child.getAttributeValue("rel"))) {
-                String href = child.getAttributeValue("href");
-                link = Optional.ofNullable(href == null || href.isBlank() ? text : href).filter(s -> !s.isBlank());
-            } else if (DATES.contains(name) && !text.isEmpty()) {
-                dates.add(text);
+            } else if (name.equals("link") && link.isEmpty()) {
+                link = linkOf(child, text);
             } else if (TITLES.contains(name) && title.isEmpty() && hasText(child.getText())) {
                 title = Optional.of(child.getText());
             } else if (SUMMARIES.contains(name) && summary.isEmpty() && hasText(child.getText())) {
@@ -90,7 +96,44 @@ final class RawEntries {
                         .filter(s -> !s.isBlank());
             }
         }
-        return new Extras(dates, title, summary, content, link, authors, categories);
+        return new Extras(title, summary, content, link, authors, categories, lastOwnLink, ownSummaries);
+    }
+
+    /** The target of an alternate {@code link} element: its {@code href}, else its text. */
+    private static Optional<String> linkOf(Element link, String text) {
+        if (!isAlternate(link.getAttributeValue("rel"))) {
+            return Optional.empty();
+        }
+        String href = link.getAttributeValue("href");
+        return Optional.ofNullable(href == null || href.isBlank() ? text : href).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * An RSS channel's link as gofeed reads it: the last of its own {@code link} elements, else an
+     * {@code atom:link rel="alternate"} (some feeds give only that).
+     */
+    static Optional<String> channelLink(Document document) {
+        Element root = document.getRootElement();
+        Element channel = root.getChildren().stream().filter(c -> c.getName().equalsIgnoreCase("channel"))
+                .findFirst().orElse(null);
+        if (channel == null) {
+            return Optional.empty();
+        }
+        Optional<String> own = Optional.empty();
+        Optional<String> atom = Optional.empty();
+        for (Element child : channel.getChildren()) {
+            if (!child.getName().equals("link")) {
+                continue;
+            }
+            Optional<String> target = linkOf(child, child.getTextNormalize());
+            if (child.getNamespaceURI().equals(channel.getNamespaceURI())) {
+                own = target.isPresent() ? target : own;
+            } else if (child.getNamespaceURI().equals(ATOM) && atom.isEmpty()
+                    && "alternate".equals(child.getAttributeValue("rel"))) {
+                atom = target;
+            }
+        }
+        return own.isPresent() ? own : atom;
     }
 
     /** True when the text has a character other than XML whitespace (what a non-empty normalised text means). */

@@ -46,7 +46,9 @@ final class RomeFeedParser {
             items.add(ItemAssembler.assemble(feedId, fields(feed.getEntries().get(i), feedBase, element,
                     built.dates())));
         }
-        String link = Links.absolute(firstNonBlank(alternate(feed.getLinks()), feed.getLink()), feedBase);
+        String romeLink = firstNonBlank(alternate(feed.getLinks()), feed.getLink());
+        String link = Links.absolute(wire instanceof com.rometools.rome.feed.rss.Channel
+                ? RawEntries.channelLink(built.document()).orElse(romeLink) : romeLink, feedBase);
         String title = text(feed.getTitleEx(), feed.getTitle(), true);
         if (title.isBlank()) {
             title = RawEntries.feedTitle(built.document()).map(PlainText::line).orElse("");
@@ -76,7 +78,9 @@ final class RomeFeedParser {
         Object wire = entry.getWireEntry();
         if (wire instanceof Entry atom) {
             base = ItemAssembler.resolveBase(feedBase, atom.getXmlBase());
-            guid = Optional.ofNullable(atom.getId());
+            if (atom.getId() != null) {
+                guid = Optional.of(Links.absoluteId(atom.getId(), base));
+            }
         } else if (wire instanceof Item rss && rss.getGuid() != null) {
             guid = Optional.ofNullable(rss.getGuid().getValue());
         }
@@ -88,11 +92,18 @@ final class RomeFeedParser {
         String summary = text(entry.getDescription(), null, false);
         String content = contents(entry.getContents());
         String link = firstNonBlank(alternate(entry.getLinks()), entry.getLink());
+        if (wire instanceof Item) {
+            link = extras.lastOwnLink().orElse(link);
+            if (extras.ownSummaries().size() >= 2) {
+                summary = PlainText.text(extras.ownSummaries().get(0));
+                content = content.isBlank() ? PlainText.text(extras.ownSummaries().get(1)) : content;
+            }
+        }
         return new ItemAssembler.Fields(guid, link.isBlank() ? extras.link().orElse("") : link, base,
                 title.isBlank() ? extras.title().map(PlainText::line).orElse("") : title,
                 summary.isBlank() ? extras.summaryHtml().map(PlainText::text).orElse("") : summary,
                 content.isBlank() ? extras.contentHtml().map(PlainText::text).orElse("") : content,
-                published(entry, extras, element.flatMap(dates::of)), orElse(authors(entry), extras.authors()),
+                published(entry, element.flatMap(dates::of)), orElse(authors(entry), extras.authors()),
                 orElse(categories(entry.getCategories()), extras.categories()));
     }
 
@@ -100,15 +111,13 @@ final class RomeFeedParser {
         return values.stream().anyMatch(v -> v != null && !v.isBlank()) ? values : fallback;
     }
 
-    private static Optional<Instant> published(SyndEntry entry, RawEntries.Extras extras, Optional<Instant> read) {
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        if (date != null) {
-            return Optional.of(date.toInstant());
-        }
+    /** The date read by {@link EntryDates}; ROME's own only when the tree and ROME's entries do not line up. */
+    private static Optional<Instant> published(SyndEntry entry, Optional<Instant> read) {
         if (read.isPresent()) {
             return read;
         }
-        return extras.dates().stream().map(FeedDates::parse).flatMap(Optional::stream).findFirst();
+        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        return Optional.ofNullable(date).map(Date::toInstant);
     }
 
     private static List<String> authors(SyndEntry entry) {

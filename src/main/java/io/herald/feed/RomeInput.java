@@ -10,6 +10,7 @@ import com.rometools.rome.io.WireFeedInput;
 import java.io.IOException;
 import java.io.StringReader;
 import org.jdom2.Document;
+import org.jdom2.Element;
 import org.jdom2.JDOMException;
 
 /**
@@ -35,6 +36,10 @@ final class RomeInput extends WireFeedInput {
             "http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "1000000",
             "http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit", "1000000",
             "http://www.oracle.com/xml/jaxp/properties/maxParameterEntitySizeLimit", "1000000");
+
+    private static final String ATOM_03 = "http://purl.org/atom/ns#";
+    private static final java.util.Set<String> ATOM_NAMESPACES = java.util.Set.of("http://www.w3.org/2005/Atom",
+            ATOM_03);
 
     private SAXBuilder builder;
     private final XmlFixer fixer = new XmlFixer();
@@ -63,6 +68,7 @@ final class RomeInput extends WireFeedInput {
         } catch (JDOMException | IOException e) {
             throw new ParsingFeedException("Invalid XML", e);
         }
+        wrapAtomEntry(document);
         EntryDates dates = EntryDates.detach(document);
         WireFeed wire;
         try {
@@ -79,5 +85,19 @@ final class RomeInput extends WireFeedInput {
             return new Built(new SyndFeedImpl(build(document), true), document, new EntryDates());
         }
         return new Built(feed, document, dates);
+    }
+
+    /** A standalone Atom entry document (RFC 4287 section 4.1.2) becomes a feed holding that one entry. */
+    private static void wrapAtomEntry(Document document) {
+        Element root = document.getRootElement();
+        if (!root.getName().equals("entry") || !ATOM_NAMESPACES.contains(root.getNamespaceURI())) {
+            return;
+        }
+        Element feed = new Element("feed", root.getNamespace());
+        if (root.getNamespaceURI().equals(ATOM_03)) {
+            feed.setAttribute("version", "0.3");
+        }
+        feed.addContent(document.detachRootElement());
+        document.setRootElement(feed);
     }
 }

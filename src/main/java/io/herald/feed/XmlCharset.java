@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * the HTTP charset, then the encoding of the XML declaration (read after sniffing UTF-16/32 from the first bytes),
  * else UTF-8. Labels are mapped to their supersets as browsers do (ISO-8859-1 and US-ASCII to windows-1252, GB2312
  * to GB18030). A legacy single-byte label on bytes that are in fact valid multi-byte UTF-8 gives UTF-8, and
- * UTF-8 text with stray Latin-1/windows-1252 bytes is repaired byte by byte instead of becoming U+FFFD.
+ * UTF-8 text with stray Latin-1/windows-1252 bytes is repaired byte by byte instead of becoming U+FFFD. Where the
+ * reading as UTF-8 or windows-1252 (declared or by default) still gives mojibake, {@link LegacyCharsets} guesses the
+ * legacy encoding.
  */
 final class XmlCharset {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -51,14 +53,22 @@ final class XmlCharset {
         if (isSingleByteLatin(chosen) && hasMultiByteUtf8(body) && isValidUtf8(body)) {
             chosen = StandardCharsets.UTF_8;
         }
+        Decoded decoded;
         if (chosen.equals(StandardCharsets.UTF_8)) {
             int[] counts = utf8Counts(body);
-            if (counts[1] > counts[0]) {
-                return new Decoded(strict(body, 0, WINDOWS_1252), WINDOWS_1252);
+            if (counts[1] == 0) {
+                return new Decoded(utf8(body), chosen);
             }
-            return new Decoded(counts[1] == 0 ? utf8(body) : utf8Repairing(body), chosen);
+            decoded = counts[1] > counts[0] ? new Decoded(strict(body, 0, WINDOWS_1252), WINDOWS_1252)
+                    : new Decoded(utf8Repairing(body), chosen);
+        } else {
+            decoded = new Decoded(strict(body, 0, chosen), chosen);
+            if (!isSingleByteLatin(chosen)) {
+                return decoded;
+            }
         }
-        return new Decoded(strict(body, 0, chosen), chosen);
+        return LegacyCharsets.implausible(decoded.text()) ? LegacyCharsets.detect(body)
+                .map(legacy -> new Decoded(strict(body, 0, legacy), legacy)).orElse(decoded) : decoded;
     }
 
     /** The charset parameter of a Content-Type, without quotes or spaces. */

@@ -47,7 +47,8 @@ final class XmlFeedDecoder {
     }
 
     private static FeedDocument document(String feedId, RomeInput.Built built, Optional<URI> base) {
-        return new FeedDocument(RomeFeedParser.toModel(feedId, built, base), RomeFeedParser.ttl(built));
+        return new FeedDocument(RomeFeedParser.toModel(feedId, built, base), RomeFeedParser.ttl(built),
+                built.dates().unreadable());
     }
 
     private static Optional<FeedDocument> lenient(String feedId, String text, Optional<URI> base) {

@@ -52,6 +52,7 @@ class ArchitectureTest {
         confine("com.slack..", "io.herald.deliver.slack..", "io.herald.chat.slack..");
         confine("org.java_websocket..", "io.herald.chat.slack..");
         confine("com.rometools..", "io.herald.feed..");
+        confine("org.mozilla.universalchardet..", "io.herald.feed..");
         confine("org.quartz..", "io.herald.schedule..");
         confine("org.sqlite..", "io.herald.store..");
         confine("java.sql..", "io.herald.store..");

@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every supported format maps onto the same normalised item model. */
+/**
+ * Every supported format (RSS 0.90 to 2.0, Atom 0.3 and 1.0, an Atom entry document, JSON Feed 1.0 and 1.1) maps
+ * title, link, id, date, authors, summary and content onto the same normalised item model.
+ */
 class FeedFormatsTest {
     private final FeedReader reader = new FeedReader(FetchPolicy.defaults(true));
 
@@ -102,9 +105,61 @@ class FeedFormatsTest {
                            "date_published":"2024-01-02T03:04:05-05:00","authors":[{"name":"Bo"}],
                            "tags":["a","b"]}]}
                         """, "json_1.1", "JSON News", "https://json.example/",
-                        new Item("f", "42", "Json item", "https://news.example/items/42",
+                        new Item("f", "42", "Json item", "https://json.example/items/42",
                                 at("2024-01-02T08:04:05Z"), "", "Hello there\nAgain", List.of("Bo"),
-                                List.of("a", "b"))));
+                                List.of("a", "b"))),
+                new Case("JSON Feed 1.0, date in RFC 822", "application/json", """
+                        {"version":"https://jsonfeed.org/version/1","title":"Old JSON",
+                         "items":[{"id":"7","url":"https://json.example/7","title":"Seven",
+                           "content_text":"Plain text","summary":"Short",
+                           "date_published":"mer, 16 nov 2022 00:38:15 +0100","author":{"name":"Al"}}]}
+                        """, "json_1.0", "Old JSON", "",
+                        new Item("f", "7", "Seven", "https://json.example/7", at("2022-11-15T23:38:15Z"), "Short",
+                                "Plain text", List.of("Al"), List.of())),
+                new Case("RSS 0.90", "application/rdf+xml", """
+                        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+                                 xmlns="http://my.netscape.com/rdf/simple/0.9/">
+                        <channel><title>Ninety</title><link>http://ninety.example/</link>
+                          <description>d</description></channel>
+                        <item><title>Old item</title><link>http://ninety.example/1</link></item>
+                        </rdf:RDF>
+                        """, "rss_0.90", "Ninety", "http://ninety.example/",
+                        new Item("f", "http://ninety.example/1", "Old item", "http://ninety.example/1",
+                                Optional.empty(), "", "", List.of(), List.of())),
+                new Case("RSS 0.92 with an RFC 3339 date", "application/rss+xml", """
+                        <rss version="0.92"><channel><title>Ninety-two</title><link>http://n92.example/</link>
+                        <description>d</description>
+                        <item><title>Item</title><link>/a</link><description>Text &amp;amp; more</description>
+                          <pubDate>2022-11-16T00:38:15+01:00</pubDate></item></channel></rss>
+                        """, "rss_0.92", "Ninety-two", "http://n92.example/",
+                        new Item("f", "https://news.example/a", "Item", "https://news.example/a",
+                                at("2022-11-15T23:38:15Z"), "Text & more", "", List.of(), List.of())),
+                new Case("Atom 0.3", "application/atom+xml", """
+                        <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Point three</title>
+                          <link rel="alternate" type="text/html" href="http://atom03.example/"/>
+                          <modified>2004-01-01T00:00:00Z</modified>
+                          <entry><title>Entry</title><link rel="alternate" type="text/html" href="/e/1"/>
+                            <id>tag:atom03.example,2004:1</id><author><name>Zed</name></author>
+                            <modified>2004-01-02T00:00:00Z</modified><issued>2004-01-01T12:00:00Z</issued>
+                            <summary>Sum</summary>
+                            <content type="text/html" mode="escaped">&lt;p&gt;Body&lt;/p&gt;</content></entry>
+                        </feed>
+                        """, "atom_0.3", "Point three", "http://atom03.example/",
+                        new Item("f", "tag:atom03.example,2004:1", "Entry", "https://news.example/e/1",
+                                at("2004-01-01T12:00:00Z"), "Sum", "Body", List.of("Zed"), List.of())),
+                new Case("Atom 1.0 entry document (RFC 5023 example)", "application/atom+xml;type=entry", """
+                        <?xml version="1.0"?>
+                        <entry xmlns="http://www.w3.org/2005/Atom">
+                          <title>Atom-Powered Robots Run Amok</title>
+                          <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
+                          <updated>2003-12-13T18:30:02Z</updated>
+                          <author><name>John Doe</name></author>
+                          <content>Some text.</content>
+                          <link rel="edit" href="http://example.org/edit/first-post.atom"/>
+                        </entry>
+                        """, "atom_1.0", "", "",
+                        new Item("f", "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", "Atom-Powered Robots Run Amok",
+                                "", at("2003-12-13T18:30:02Z"), "", "Some text.", List.of("John Doe"), List.of())));
     }
 
     @ParameterizedTest(name = "{0}")

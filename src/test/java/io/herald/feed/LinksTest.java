@@ -32,7 +32,11 @@ class LinksTest {
             https://other.org/x     | https://example.org/feed.xml       | https://other.org/x
             /a b.html               | https://example.org/feed.xml       | https://example.org/a%20b.html
             javascript:alert(1)     | https://example.org/feed.xml       | ''
-            /relative               | NONE                               | ''
+            /relative               | NONE                               | /relative
+            記事1のURL               | NONE                               | 記事1のURL
+            /blog/2003/a            | file:///home/me/feed.xml           | /blog/2003/a
+            file:///etc/passwd      | NONE                               | ''
+            file:///etc/passwd      | https://example.org/feed.xml       | ''
             mailto:a@example.org    | https://example.org/feed.xml       | ''
             """)
     void absoluteLinksResolveAgainstTheBase(String href, String base, String expected) {
