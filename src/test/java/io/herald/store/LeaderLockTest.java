@@ -33,7 +33,9 @@ class LeaderLockTest {
     @AfterEach
     void dropDatabase() {
         locks.forEach(LeaderLock::close);
-        pg.close();
+        if (pg != null) {
+            pg.close();
+        }
     }
 
     @Test

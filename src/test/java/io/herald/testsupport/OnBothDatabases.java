@@ -28,6 +28,8 @@ public abstract class OnBothDatabases {
 
     @AfterEach
     void closeDatabase() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 }

@@ -42,12 +42,12 @@ public final class TestPostgres implements AutoCloseable {
             unavailable = problem;
         }
         Assumptions.assumeTrue(problem.isEmpty(), () -> "skipped: no PostgreSQL answers on " + HOST + " ("
-                + unavailable.orElse("") + "); the PostgreSQL half of this test needs one (trust auth, user postgres)");
+                + unavailable.orElse("") + "); this test (or its PostgreSQL half) needs one, with trust auth for user postgres");
     }
 
     private static Optional<String> probe() {
         try (Connection c = DriverManager.getConnection(ADMIN_URL, adminProperties())) {
-            return Optional.empty();
+            return c.isValid(5) ? Optional.empty() : Optional.of("the connection is not usable");
         } catch (SQLException e) {
             return Optional.of(e.getMessage());
         }
