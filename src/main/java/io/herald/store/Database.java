@@ -133,7 +133,7 @@ public final class Database implements AutoCloseable {
      */
     public LeaderLock leaderLock(String name, LeaderLock.Listener listener) {
         return postgres.map(target -> LeaderLock.advisory(target, name, LeaderLock.Timing.DEFAULT, listener))
-                .orElseGet(() -> LeaderLock.single(listener));
+                .orElseGet(() -> LeaderLock.single(name, listener));
     }
 
     /** Closes the pool (PostgreSQL); SQLite holds nothing open between units of work. */

@@ -28,7 +28,10 @@ public final class LeaderLock implements AutoCloseable {
     /** The first half of every Herald advisory lock key; the second is the CRC-32 of the lock's name. */
     static final int KEY_SPACE = 0x48524c44;
 
-    /** Told when this node becomes the holder, and when it stops being it. Called on the lock's own thread. */
+    /**
+     * Told when this node becomes the holder, and when it stops being it. Called on the lock's own thread (on SQLite,
+     * where the only node holds it from the start, on the caller's).
+     */
     public interface Listener {
         void acquired();
 
@@ -60,8 +63,8 @@ public final class LeaderLock implements AutoCloseable {
     }
 
     /** The lock on a single-node database (SQLite): held from the start, until closed. */
-    static LeaderLock single(Listener listener) {
-        LeaderLock lock = new LeaderLock("single", listener, null, null);
+    static LeaderLock single(String name, Listener listener) {
+        LeaderLock lock = new LeaderLock(name, listener, null, null);
         lock.held = true;
         lock.tell(true, "");
         return lock;

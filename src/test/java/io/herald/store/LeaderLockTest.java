@@ -3,6 +3,7 @@ package io.herald.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testsupport.TestPostgres;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The leader lock on PostgreSQL, two contenders in this JVM, each with its own session (the separate-process case,
@@ -22,11 +23,12 @@ class LeaderLockTest {
             Duration.ofSeconds(10));
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
+    @TempDir
+    Path dir;
     private TestPostgres pg;
     private final List<LeaderLock> locks = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void createDatabase() {
+    private void createDatabase() {
         pg = TestPostgres.createDatabase();
     }
 
@@ -40,6 +42,7 @@ class LeaderLockTest {
 
     @Test
     void oneHoldsItAndTheOtherTakesOverWhenTheHoldersSessionIsKilled() throws Exception {
+        createDatabase();
         Events first = new Events();
         Events second = new Events();
         LeaderLock a = start("publisher", first);
@@ -66,6 +69,7 @@ class LeaderLockTest {
 
     @Test
     void closingTheHolderReleasesItAtOnceAndLocksOfOtherNamesAreIndependent() throws Exception {
+        createDatabase();
         Events first = new Events();
         Events second = new Events();
         LeaderLock a = start("publisher", first);
@@ -80,6 +84,16 @@ class LeaderLockTest {
         assertThat(first.events).containsExactly("acquired", "lost: released at shutdown");
         await(b::held, "the second takes the released lock");
         assertThat(holders()).hasSize(1);
+    }
+
+    @Test
+    void onSqliteTheOnlyNodeHoldsItFromTheStartUntilClosed() {
+        Events events = new Events();
+        LeaderLock lock = Database.openSqlite(dir.resolve("single.db")).leaderLock("publisher", events);
+        assertThat(lock.held()).isTrue();
+        lock.close();
+        assertThat(lock.held()).isFalse();
+        assertThat(events.events).containsExactly("acquired", "lost: released at shutdown");
     }
 
     private LeaderLock start(String name, Events events) {
