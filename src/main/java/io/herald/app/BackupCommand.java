@@ -43,7 +43,7 @@ final class BackupCommand implements Callable<Integer> {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.deleteIfExists(partial);
-            Databases.open(source.toString()).backupTo(partial);
+            Database.openSqlite(source).backupTo(partial);
             Database copy = Database.openSqlite(partial);
             String check = copy.quickCheck();
             if (!"ok".equals(check)) {
@@ -79,7 +79,7 @@ final class BackupCommand implements Callable<Integer> {
         Map<OutboxEntry.Status, Integer> alerts = new JdbcOutboxStore(copy, Clock.systemUTC()).counts();
         int feeds = new JdbcFeedStore(copy, Clock.systemUTC()).all().size();
         out.printf("backup: wrote %s (%d KiB): %d feeds; alerts %d pending, %d sent, %d failed; integrity ok%n",
-                target, Files.size(copy.file()) / 1024, feeds, alerts.get(OutboxEntry.Status.PENDING),
+                target, Files.size(copy.file().orElseThrow()) / 1024, feeds, alerts.get(OutboxEntry.Status.PENDING),
                 alerts.get(OutboxEntry.Status.SENT), alerts.get(OutboxEntry.Status.FAILED));
     }
 

@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.config.ConfigException;
 import io.herald.config.FeedConfig;
 import io.herald.config.Settings;
+import io.herald.store.Database;
 import io.herald.store.FeedState;
 import io.herald.store.JdbcFeedStore;
 import java.io.PrintStream;
@@ -27,7 +28,8 @@ final class FeedsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite database (default: $HERALD_DB or data/herald.db).")
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "SQLite file or jdbc:postgresql:// URL (default: $HERALD_DB or data/herald.db).")
     String db;
 
     @Option(names = "--resume", paramLabel = "FEED-ID",
@@ -37,7 +39,7 @@ final class FeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<FeedConfig> configured = Files.isRegularFile(config.path()) ? config.load().config().feeds() : List.of();
-        JdbcFeedStore store = new JdbcFeedStore(Databases.open(database()), Clock.systemUTC());
+        JdbcFeedStore store = new JdbcFeedStore(database(), Clock.systemUTC());
         if (resume != null) {
             if (!store.resume(resume)) {
                 throw new UserInputException("feeds: no feed '" + resume + "' in the database");
@@ -49,12 +51,12 @@ final class FeedsCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private String database() {
+    private Database database() {
         if (db != null) {
-            return db;
+            return Databases.open(db, Optional.empty());
         }
         try {
-            return Settings.fromEnv(System.getenv()).database();
+            return Databases.open(Settings.fromEnv(System.getenv()));
         } catch (ConfigException e) {
             throw UserInputException.from(e);
         }

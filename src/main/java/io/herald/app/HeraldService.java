@@ -77,11 +77,12 @@ final class HeraldService implements AutoCloseable {
     /** Builds everything from settings and config and starts polling, delivery, chat and the HTTP server. */
     static HeraldService start(Settings settings, HeraldConfig config, PrintStream console) {
         Clock clock = Clock.systemUTC();
-        Database db = Databases.open(settings.database());
+        Database db = Databases.open(settings);
         var subscriptions = new JdbcSubscriptionStore(db, clock);
         var feeds = new JdbcFeedStore(db, clock);
         var outbox = new JdbcOutboxStore(db, clock);
         Operations ops = new Operations(clock);
+        db.pool().ifPresent(ops.metrics()::bindPool);
         HeraldService service = new HeraldService(db, feeds, outbox, subscriptions, ops);
         subscriptions.replaceRoutes(routes(config.routes()));
 
@@ -102,7 +103,8 @@ final class HeraldService implements AutoCloseable {
         Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds, planner, worker::wake,
                 new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
                 new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
-        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, ops.metrics());
+        PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.scheduleStore(settings),
+                ops.metrics());
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
         ops.metrics().watchIndexSize(planner::indexSize);
@@ -119,7 +121,8 @@ final class HeraldService implements AutoCloseable {
                 .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))
                 .step("polling", scheduler).step("background loops", ops.supervisor())
                 .step("chat", () -> closeInOrder(chat))
-                .phase(Duration.ofSeconds(2)).step("platform clients", platforms).step("metrics", ops.metrics());
+                .phase(Duration.ofSeconds(2)).step("platform clients", platforms).step("metrics", ops.metrics())
+                .step("database", db);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;

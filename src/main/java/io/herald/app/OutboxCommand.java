@@ -52,7 +52,7 @@ final class OutboxCommand implements Callable<Integer> {
         if (!db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
             throw new UserInputException("no database at " + db + " (set HERALD_DB); nothing was ever queued there");
         }
-        Database database = Databases.open(db);
+        Database database = Databases.open(settings);
         print(new JdbcOutboxStore(database, Clock.systemUTC()), statuses, System.out);
         return Main.OK;
     }

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param metricsToken       {@code HERALD_METRICS_TOKEN}: when set, {@code /metrics} wants
  *                           {@code Authorization: Bearer <token>}
  * @param logFormat          {@code HERALD_LOG_FORMAT}: {@code text} (default) or {@code json}
+ * @param databasePassword   {@code HERALD_DB_PASSWORD}, the PostgreSQL password (instead of {@code password=} in the
+ *                           URL, which it overrides)
  */
 public record Settings(
         Path configFile,
@@ -45,7 +47,8 @@ public record Settings(
         Optional<Secret> llmApiKey,
         String httpAddress,
         Optional<Secret> metricsToken,
-        String logFormat) {
+        String logFormat,
+        Optional<Secret> databasePassword) {
 
     public static final Path DEFAULT_CONFIG = Path.of("config", "herald.yml");
     public static final String DEFAULT_DATABASE = "data/herald.db";
@@ -72,15 +75,16 @@ public record Settings(
         Objects.requireNonNull(httpAddress, "httpAddress");
         Objects.requireNonNull(metricsToken, "metricsToken");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(databasePassword, "databasePassword");
     }
 
-    /** Settings with the default HTTP address, no metrics token and text logs. */
+    /** Settings with the default HTTP address, no metrics token, text logs and no database password. */
     public Settings(Path configFile, String database, Optional<Secret> telegramToken, URI telegramApiUrl,
                     Optional<Secret> slackBotToken, Optional<Secret> slackAppToken,
                     Optional<Secret> slackSigningSecret, String slackApiUrl, OptionalInt httpPort,
                     Optional<Secret> llmApiKey) {
         this(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken, slackSigningSecret,
-                slackApiUrl, httpPort, llmApiKey, DEFAULT_HTTP_ADDRESS, Optional.empty(), "text");
+                slackApiUrl, httpPort, llmApiKey, DEFAULT_HTTP_ADDRESS, Optional.empty(), "text", Optional.empty());
     }
 
     /** Settings without an LLM key. */
@@ -121,17 +125,23 @@ public record Settings(
         if (!LOG_FORMATS.contains(logFormat)) {
             reader.problem("HERALD_LOG_FORMAT", "'" + logFormat + "' must be text or json");
         }
+        Optional<Secret> databasePassword = reader.secret("HERALD_DB_PASSWORD");
+        if (databasePassword.isPresent() && !database.startsWith(POSTGRES_PREFIX)) {
+            reader.problem("HERALD_DB_PASSWORD", "is set but HERALD_DB is not a jdbc:postgresql:// URL");
+        }
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems(), List.of());
         }
         return new Settings(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat,
+                databasePassword);
     }
 
     /** The same settings with another config file (e.g. from {@code --config}). */
     public Settings withConfigFile(Path file) {
         return new Settings(file, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
-                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat);
+                slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat,
+                databasePassword);
     }
 
     /** Telegram is on when its bot token is set. */
@@ -166,7 +176,8 @@ public record Settings(
                 + ", llmApiKey=" + shown(llmApiKey)
                 + ", httpAddress=" + httpAddress
                 + ", metricsToken=" + shown(metricsToken)
-                + ", logFormat=" + logFormat + "]";
+                + ", logFormat=" + logFormat
+                + ", databasePassword=" + shown(databasePassword) + "]";
     }
 
     private static String shown(Optional<Secret> secret) {

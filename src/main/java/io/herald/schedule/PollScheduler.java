@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -30,11 +30,13 @@ import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.spi.JobFactory;
@@ -43,9 +45,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Quartz (in memory): one durable job per feed, fired once per poll and rescheduled after it at the time the poll
- * chose (the interval, a server's lower bound, or the backoff after failures); a paused feed is not rescheduled.
- * Never two polls of one feed at once; the thread count caps polls in flight overall.
+ * Quartz: one durable job per feed with one trigger (named after the feed), fired once per poll and rescheduled after
+ * it at the time the poll chose (the interval, a server's lower bound, or the backoff after failures); a paused feed
+ * is not rescheduled. Never two polls of one feed at once; the thread count caps polls in flight overall.
+ *
+ * <p>With a {@link ScheduleStore.Clustered} store every node runs this against the same PostgreSQL tables: each due
+ * poll is taken by one node; a poll in flight on a node that dies is run again by another (jobs request recovery); a
+ * poll that is due while every node is down or busy runs once, as soon as one can (fire-now misfire rule).
  */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
@@ -55,10 +61,10 @@ public final class PollScheduler implements AutoCloseable {
     private static final String GROUP = "feeds";
 
     private final Scheduler scheduler;
-    private final AtomicLong triggerSequence = new AtomicLong();
     /** Feeds deliberately left without a trigger (paused); the watchdog leaves them alone. */
     private final Set<String> idle = ConcurrentHashMap.newKeySet();
     private final Clock clock;
+    private final boolean clustered;
     private final HeraldMetrics metrics;
 
     public PollScheduler(Poller poller, int threads) {
@@ -66,20 +72,23 @@ public final class PollScheduler implements AutoCloseable {
     }
 
     public PollScheduler(Poller poller, int threads, Clock clock) {
-        this(poller, threads, clock, HeraldMetrics.NONE);
+        this(poller, threads, clock, ScheduleStore.inMemory(), HeraldMetrics.NONE);
+    }
+
+    public PollScheduler(Poller poller, int threads, Clock clock, ScheduleStore store) {
+        this(poller, threads, clock, store, HeraldMetrics.NONE);
     }
 
     /** @param metrics told the outcome, duration, new items and matches of every poll */
-    public PollScheduler(Poller poller, int threads, Clock clock, HeraldMetrics metrics) {
+    public PollScheduler(Poller poller, int threads, Clock clock, ScheduleStore store, HeraldMetrics metrics) {
         this.clock = clock;
+        this.clustered = store.clustered();
         this.metrics = metrics;
-        Properties props = new Properties();
-        props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "herald-" + System.identityHashCode(this));
+        Properties props = store.properties(threads);
         props.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         props.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         props.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         props.setProperty("org.quartz.threadPool.threadNamePrefix", "herald-poll");
-        props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         props.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
         try {
             scheduler = new StdSchedulerFactory(props).getScheduler();
@@ -100,20 +109,39 @@ public final class PollScheduler implements AutoCloseable {
      */
     public void start(List<FeedConfig> feeds, Function<String, Optional<Instant>> firstPoll) {
         try {
+            if (clustered) {
+                forgetFeedsNotIn(feeds);
+            }
             for (FeedConfig feed : feeds) {
                 scheduler.addJob(job(feed), true);
                 Optional<Instant> at = firstPoll.apply(feed.id());
-                if (at.isPresent()) {
-                    scheduleAt(feed.id(), at.get());
-                    LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
-                } else {
+                if (at.isEmpty()) {
                     idle.add(feed.id());
+                    scheduler.unscheduleJob(triggerKey(feed.id()));
                     LOG.warn("feed {}: paused after repeated failures; not polled until resumed", feed.id());
+                    continue;
                 }
+                if (clustered) {
+                    scheduleUnlessScheduled(feed.id(), at.get());
+                } else {
+                    scheduleAt(feed.id(), at.get());
+                }
+                LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
             }
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("schedule: cannot start polling: " + e.getMessage(), e);
+        }
+    }
+
+    /** In a cluster the schedule outlives each node: feeds gone from the config leave it when a node starts. */
+    private void forgetFeedsNotIn(List<FeedConfig> feeds) throws SchedulerException {
+        Set<String> configured = feeds.stream().map(FeedConfig::id).collect(Collectors.toSet());
+        for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (!configured.contains(job.getName())) {
+                scheduler.deleteJob(job);
+                LOG.info("feed {}: no longer in the config; removed from the cluster's schedule", job.getName());
+            }
         }
     }
 
@@ -122,26 +150,49 @@ public final class PollScheduler implements AutoCloseable {
                 .withIdentity(feed.id(), GROUP)
                 .usingJobData(FEED_ID, feed.id())
                 .usingJobData(FEED_URL, feed.url().toString())
-                .usingJobData(INTERVAL_MS, Math.max(1000, feed.interval().toMillis()))
+                .usingJobData(INTERVAL_MS, Long.toString(Math.max(1000, feed.interval().toMillis())))
                 .storeDurably()
+                .requestRecovery()
                 .build();
+    }
+
+    private static TriggerKey triggerKey(String feedId) {
+        return new TriggerKey(feedId, GROUP);
     }
 
     /** Replaces the feed's pending trigger with one firing at {@code at} (now, when {@code at} is past). */
     void scheduleAt(String feedId, Instant at) throws SchedulerException {
         idle.remove(feedId);
-        JobKey job = new JobKey(feedId, GROUP);
-        for (Trigger old : scheduler.getTriggersOfJob(job)) {
-            scheduler.unscheduleJob(old.getKey());
+        Trigger trigger = trigger(feedId, at);
+        if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (ObjectAlreadyExistsException raced) {
+                scheduler.rescheduleJob(trigger.getKey(), trigger);
+            }
         }
+    }
+
+    /**
+     * A node joining a cluster keeps the schedule the cluster already has (another node may be firing that trigger
+     * right now); only a feed without a trigger gets one. Nodes starting together may both try: one wins.
+     */
+    private void scheduleUnlessScheduled(String feedId, Instant at) throws SchedulerException {
+        try {
+            scheduler.scheduleJob(trigger(feedId, at));
+        } catch (ObjectAlreadyExistsException scheduledByTheCluster) {
+            LOG.debug("feed {}: already scheduled by the cluster", feedId);
+        }
+    }
+
+    private Trigger trigger(String feedId, Instant at) {
         Instant when = at.isBefore(clock.instant()) ? clock.instant() : at;
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(feedId + "#" + triggerSequence.incrementAndGet(), GROUP)
-                .forJob(job)
+        return TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey(feedId))
+                .forJob(new JobKey(feedId, GROUP))
                 .startAt(Date.from(when))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
-        scheduler.scheduleJob(trigger);
     }
 
     private void afterPoll(String feedId, PollResult result) {
@@ -157,20 +208,16 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
-    /** Runs one feed's poll now, outside its schedule (e.g. an admin's "poll now" or a resumed feed). */
-    public void pollNow(String feedId) {
-        try {
-            scheduleAt(feedId, clock.instant());
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("schedule: cannot poll feed " + feedId + " now: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Schedules a poll now for every feed that has lost its schedule: not paused, not being polled, and without a
      * pending trigger (a poll that died of an {@link Error}, or a reschedule that failed). Returns their ids.
      */
     public List<String> rescheduleLost() throws SchedulerException {
+        if (clustered) {
+            // Another node may be polling a feed right now (its trigger is gone while it runs, and this node cannot
+            // see another node's running jobs): Quartz's own recovery covers a node that dies mid-poll.
+            return List.of();
+        }
         Set<String> running = new HashSet<>();
         for (JobExecutionContext c : scheduler.getCurrentlyExecutingJobs()) {
             running.add(c.getJobDetail().getKey().getName());
@@ -208,6 +255,15 @@ public final class PollScheduler implements AutoCloseable {
         };
     }
 
+    /** Runs one feed's poll now, outside its schedule (e.g. an admin's "poll now" or a resumed feed). */
+    public void pollNow(String feedId) {
+        try {
+            scheduleAt(feedId, clock.instant());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("schedule: cannot poll feed " + feedId + " now: " + e.getMessage(), e);
+        }
+    }
+
     /** Stops scheduling new polls and waits for running ones to finish. */
     @Override
     public void close() {
@@ -236,17 +292,20 @@ public final class PollScheduler implements AutoCloseable {
             long start = System.nanoTime();
             PollResult result;
             try {
-                result = poller.poll(feedId, URI.create(data.getString(FEED_URL)),
-                        Duration.ofMillis(data.getLong(INTERVAL_MS)));
+                result = poller.poll(feedId, URI.create(data.getString(FEED_URL)), interval(data));
             } catch (RuntimeException e) {
                 LOG.error("feed {}: poll failed unexpectedly: {}", feedId, e.toString());
-                Instant retry = Instant.now().plusMillis(data.getLong(INTERVAL_MS));
+                Instant retry = Instant.now().plus(interval(data));
                 result = new PollResult(feedId, false, 0, 0, false, Optional.of(e.toString()), Optional.empty(),
                         Optional.of(retry), 1, false);
             }
             owner.metrics.polled(outcome(result), Duration.ofNanos(System.nanoTime() - start), result.newItems(),
                     result.queued());
             owner.afterPoll(feedId, result);
+        }
+
+        private static Duration interval(JobDataMap data) {
+            return Duration.ofMillis(Long.parseLong(data.getString(INTERVAL_MS)));
         }
     }
 

@@ -1,36 +1,44 @@
 package io.herald.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: opens configured connections and applies versioned migrations once at start.
- * Every connection gets WAL, a busy timeout, foreign keys and IMMEDIATE transactions.
+ * Herald's database, SQLite or PostgreSQL: hands out connections and brings the schema up to date once at open
+ * ({@link Migrations}). SQLite: every connection gets WAL, a busy timeout, foreign keys and IMMEDIATE transactions,
+ * and is opened per unit of work (no pool: SQLite serialises writers anyway, and nothing stale outlives a unit).
+ * PostgreSQL: a HikariCP pool with connect and socket timeouts.
  */
-public final class Database {
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** Migration files by version; a version may be missing (numbers are reserved per change), order is by version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__ingest.sql", "V3__delivery.sql",
-            "V5__operations.sql", "V8__transport.sql");
+public final class Database implements AutoCloseable {
+    /** A statement on PostgreSQL fails after this long without an answer (a dead server, a half-open link). */
+    static final int POSTGRES_SOCKET_TIMEOUT_SECONDS = 120;
+    /** Connections per node; a poll or a send holds one only for its statements. */
+    static final int POSTGRES_POOL_SIZE = 10;
+    /** How long a thread waits for a free pooled connection before its unit of work fails. */
+    static final Duration POSTGRES_CONNECTION_WAIT = Duration.ofSeconds(10);
 
-    private final SQLiteDataSource dataSource;
+    private final DataSource dataSource;
+    private final Dialect dialect;
     private final String description;
-    private final Path file;
+    private final Optional<PostgresTarget> postgres;
+    private final Optional<Path> file;
 
-    private Database(SQLiteDataSource dataSource, String description, Path file) {
+    private Database(DataSource dataSource, Dialect dialect, String description, Optional<PostgresTarget> postgres,
+                     Optional<Path> file) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.description = description;
+        this.postgres = postgres;
         this.file = file;
     }
 
@@ -44,6 +52,17 @@ public final class Database {
         } catch (IOException e) {
             throw new StoreException("database: cannot create the folder for " + file, e);
         }
+        DataSource ds = sqliteConnections(file);
+        Database db = new Database(ds, Dialect.SQLITE, file.toString(), Optional.empty(), Optional.of(file));
+        Migrations.apply(ds, Dialect.SQLITE, db.toString());
+        return db;
+    }
+
+    /**
+     * New connections to the SQLite file, each set up as Herald needs: WAL, {@code synchronous=NORMAL}, a 5 s busy
+     * timeout, foreign keys, IMMEDIATE transactions.
+     */
+    public static DataSource sqliteConnections(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -52,17 +71,46 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Database db = new Database(ds, file.toString(), file);
-        db.migrate();
+        return ds;
+    }
+
+    /** Connects a pool to the PostgreSQL database and brings its schema up to date. */
+    public static Database openPostgres(PostgresTarget target) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("herald-db");
+        config.setJdbcUrl(target.url());
+        config.setDataSourceProperties(target.driverProperties(POSTGRES_SOCKET_TIMEOUT_SECONDS));
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(POSTGRES_CONNECTION_WAIT.toMillis());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("database: cannot connect to " + target.describe() + ": " + rootMessage(e), e);
+        }
+        Database db = new Database(pool, Dialect.POSTGRESQL, target.describe(), Optional.of(target),
+                Optional.empty());
+        try {
+            Migrations.apply(pool, Dialect.POSTGRESQL, db.toString());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         return db;
     }
 
-    /** The SQLite file. */
-    public Path file() {
+    /** The SQLite file; empty on PostgreSQL. */
+    public Optional<Path> file() {
         return file;
     }
 
-    /** A new connection; the caller closes it. */
+    /** The connection pool (PostgreSQL), for binding its meters; empty on SQLite, which has none. */
+    public Optional<Object> pool() {
+        return dataSource instanceof HikariDataSource hikari ? Optional.of(hikari) : Optional.empty();
+    }
+
+    /** A new (or pooled) connection; the caller closes it. */
     Connection connect() throws SQLException {
         return dataSource.getConnection();
     }
@@ -96,7 +144,8 @@ public final class Database {
     /**
      * Writes one row in its own short transaction, proving the database can be written now.
      *
-     * @throws StoreException when it cannot (file or folder gone, read-only, locked past the busy timeout, disk full)
+     * @throws StoreException when it cannot (file or folder gone, read-only, locked past the busy timeout, disk full,
+     *                        server unreachable)
      */
     public void checkWritable() {
         inTransaction("write the health check row", c -> Jdbc.update(c, "INSERT INTO health_probe (id, checked_at)"
@@ -105,12 +154,14 @@ public final class Database {
     }
 
     /**
-     * Writes a consistent copy of the database to {@code target} (SQLite's {@code VACUUM INTO}: one read
+     * Writes a consistent copy of the SQLite database to {@code target} (SQLite's {@code VACUUM INTO}: one read
      * transaction, so writers go on while it runs and the copy is a snapshot of one moment).
      *
-     * @throws StoreException when the copy cannot be written (e.g. {@code target} exists)
+     * @throws StoreException when the copy cannot be written (e.g. {@code target} exists) or the database is
+     *                        PostgreSQL (use {@code pg_dump} there)
      */
     public void backupTo(Path target) {
+        requireSqlite("back up");
         withConnection("back up to " + target, c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
                 ps.setString(1, target.toAbsolutePath().toString());
@@ -122,66 +173,46 @@ public final class Database {
 
     /** SQLite's {@code PRAGMA quick_check}: {@code ok}, or the first problems it found. */
     public String quickCheck() {
+        requireSqlite("check");
         return withConnection("check its integrity", c -> String.join("; ",
                 Jdbc.query(c, "PRAGMA quick_check", rs -> rs.getString(1))));
     }
 
-    private void migrate() {
-        inTransaction("apply migrations", c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            }
-            java.util.Set<Integer> applied = new java.util.HashSet<>(
-                    Jdbc.query(c, "SELECT version FROM schema_version", rs -> rs.getInt(1)));
-            for (String name : MIGRATIONS.stream().sorted(java.util.Comparator.comparingInt(Database::version)).toList()) {
-                int v = version(name);
-                if (applied.contains(v)) {
-                    continue;
-                }
-                LOG.info("database {}: applying migration {}", description, name);
-                for (String sql : statements(read("/db/sqlite/" + name))) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute(sql);
-                    }
-                }
-                Jdbc.update(c, "INSERT INTO schema_version (version) VALUES (?)", v);
-            }
-            return null;
-        });
-    }
-
-    /** The version in a migration file name: {@code V3__delivery.sql} is 3. */
-    static int version(String migration) {
-        return Integer.parseInt(migration.substring(1, migration.indexOf("__")));
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = Database.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + resource, e);
+    private void requireSqlite(String what) {
+        if (dialect != Dialect.SQLITE) {
+            throw new StoreException("database: herald can " + what + " only a SQLite database; for PostgreSQL use"
+                    + " its own tools (pg_dump)", null);
         }
     }
 
-    private static List<String> statements(String script) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                sb.append(line).append('\n');
-            }
+    /**
+     * Starts competing for the cluster-wide lock {@code name} (see {@link LeaderLock}). On SQLite there is only
+     * one node, so the lock is held at once.
+     */
+    public LeaderLock leaderLock(String name, LeaderLock.Listener listener) {
+        return postgres.map(target -> LeaderLock.advisory(target, name, LeaderLock.Timing.DEFAULT, listener))
+                .orElseGet(() -> LeaderLock.single(name, listener));
+    }
+
+    /** Closes the pool (PostgreSQL); SQLite holds nothing open between units of work. */
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
         }
-        return java.util.Arrays.stream(sb.toString().split(";"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     @Override
     public String toString() {
-        return "sqlite:" + description;
+        return dialect == Dialect.SQLITE ? "sqlite:" + description : description;
     }
 
     /** A unit of JDBC work. */

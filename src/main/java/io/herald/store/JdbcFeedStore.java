@@ -133,7 +133,7 @@ public final class JdbcFeedStore implements FeedStore {
     /** Bounded memory: keeps what the feed lists now plus a margin of the most recently listed others. */
     private static void forgetOld(Connection c, String feedId, int listed) throws SQLException {
         int keep = listed + Math.max(MEMORY_MARGIN, listed);
-        Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND rowid NOT IN (SELECT rowid FROM items WHERE"
+        Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND item_key NOT IN (SELECT item_key FROM items WHERE"
                 + " feed_id = ? ORDER BY COALESCE(last_listed_at, first_seen_at) DESC, first_seen_at DESC LIMIT ?)",
                 feedId, feedId, keep);
     }

@@ -97,7 +97,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 Long id = stored.remove(routeKey(route));
                 if (id == null) {
                     Jdbc.update(c, "INSERT INTO subscriptions (destination, query, route_id, feeds, created_by, created_at)"
-                                    + " VALUES (?, ?, ?, ?, 'config', ?)", route.destination().toString(), route.query(),
+                                    + " VALUES (?, ?, ?, ?, 'config', ?) ON CONFLICT DO NOTHING", route.destination().toString(), route.query(),
                             route.routeId().orElseThrow(), joinFeeds(route.feeds()), clock.millis());
                 } else {
                     Jdbc.update(c, "UPDATE subscriptions SET query = ?, feeds = ? WHERE id = ?",
@@ -135,8 +135,10 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     @Override
     public int moveDestination(Destination from, Destination to) {
         return changed(db.inTransaction("move subscriptions from " + from + " to " + to, c -> {
-            int moved = Jdbc.update(c, "UPDATE OR IGNORE subscriptions SET destination = ? WHERE destination = ?",
-                    to.toString(), from.toString());
+            int moved = Jdbc.update(c, "UPDATE subscriptions SET destination = ? WHERE destination = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM subscriptions t WHERE t.destination = ? AND (t.route_id = subscriptions.route_id"
+                    + " OR (t.route_id IS NULL AND subscriptions.route_id IS NULL AND t.query = subscriptions.query)))",
+                    to.toString(), from.toString(), to.toString());
             Jdbc.update(c, "DELETE FROM subscriptions WHERE destination = ?", from.toString());
             return moved;
         }));

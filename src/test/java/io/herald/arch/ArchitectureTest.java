@@ -35,6 +35,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.herald.deliver.telegram..",
                         "io.herald.deliver.slack..", "io.herald.chat..", "io.herald.schedule..", "io.herald.app..",
                         "org.telegram..", "com.slack..", "com.rometools..", "org.quartz..", "org.sqlite..", "java.sql..",
+                        "javax.sql..", "org.postgresql..", "com.zaxxer.hikari..", "org.flywaydb..",
                         "okhttp3..", "io.herald.http..", "io.herald.metrics.micrometer..", "org.eclipse.jetty..",
                         "io.micrometer..", "io.prometheus..")
                 .check(herald);
@@ -60,6 +61,10 @@ class ArchitectureTest {
         confine("org.eclipse.jetty..", "io.herald.http..");
         confine("io.micrometer..", "io.herald.metrics.micrometer..");
         confine("io.prometheus..", "io.herald.metrics.micrometer..");
+        confine("javax.sql..", "io.herald.store..");
+        confine("org.postgresql..", "io.herald.store..");
+        confine("com.zaxxer.hikari..", "io.herald.store..", "io.herald.metrics.micrometer..");
+        confine("org.flywaydb..", "io.herald.store..");
     }
 
     @Test

@@ -211,6 +211,20 @@ class SettingsTest {
     }
 
     @Test
+    void readsTheDatabasePasswordFromItsVariableOrFileAndNeverShowsIt() throws Exception {
+        Path file = dir.resolve("db-password");
+        Files.writeString(file, "pg-s3cret\n");
+
+        Settings settings = Settings.fromEnv(Map.of("HERALD_DB", "jdbc:postgresql://db:5432/herald?user=herald",
+                "HERALD_DB_PASSWORD_FILE", file.toString()));
+
+        assertThat(settings.databasePassword()).map(Secret::value).contains("pg-s3cret");
+        assertThat(settings.toString()).doesNotContain("pg-s3cret").contains("databasePassword=***");
+        assertThat(problems(Map.of("HERALD_DB_PASSWORD", "pg-s3cret")))
+                .containsExactly("HERALD_DB_PASSWORD: is set but HERALD_DB is not a jdbc:postgresql:// URL");
+    }
+
+    @Test
     void secretsAreEqualByValueButPrintNothing() {
         assertThat(Secret.of(BOT_TOKEN)).isEqualTo(Secret.of(BOT_TOKEN)).isNotEqualTo(Secret.of(APP_TOKEN));
         assertThat(Optional.of(Secret.of(BOT_TOKEN)).toString()).isEqualTo("Optional[***]");

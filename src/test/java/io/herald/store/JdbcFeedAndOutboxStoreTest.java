@@ -5,21 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Item;
-import java.nio.file.Path;
+import io.herald.testsupport.MutableClock;
+import io.herald.testsupport.OnBothDatabases;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JdbcFeedAndOutboxStoreTest {
-    @TempDir
-    Path dir;
+class JdbcFeedAndOutboxStoreTest extends OnBothDatabases {
 
     @Test
     void recordsSeenItemsAndQueuesEachAlertOnce() {
-        Database db = StoreTestSupport.open(dir);
+        Database db = database.open();
         var feeds = new JdbcFeedStore(db, Clock.systemUTC());
         var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
         Item a = StoreTestSupport.item("world", "a", "Kursk <story> & more");
@@ -52,7 +55,7 @@ class JdbcFeedAndOutboxStoreTest {
 
     @Test
     void failuresCountUpAndSuccessResetsThem() {
-        var feeds = new JdbcFeedStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var feeds = new JdbcFeedStore(database.open(), Clock.systemUTC());
         feeds.recordFailure("world", "https://example.org/rss", "feed world: HTTP 500");
         feeds.recordFailure("world", "https://example.org/rss", "feed world: HTTP 502");
         FeedState failing = feeds.find("world").orElseThrow();
@@ -67,7 +70,7 @@ class JdbcFeedAndOutboxStoreTest {
 
     @Test
     void outboxRowsMoveThroughRetryToSentOrFailed() {
-        Database db = StoreTestSupport.open(dir);
+        Database db = database.open();
         var feeds = new JdbcFeedStore(db, Clock.systemUTC());
         var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
         Destination chat = Destination.telegram(42);
@@ -91,5 +94,59 @@ class JdbcFeedAndOutboxStoreTest {
                 .containsEntry(OutboxEntry.Status.FAILED, 1).containsEntry(OutboxEntry.Status.PENDING, 0);
         assertThat(outbox.recent(OutboxEntry.Status.FAILED, 5)).singleElement()
                 .satisfies(e -> assertThat(e.lastError()).contains("chat not found"));
+    }
+
+    @Test
+    void aFeedRemembersWhatItListsPlusTheMostRecentOthersAndEachStoryReachesADestinationOnce() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Database db = database.open();
+        var feeds = new JdbcFeedStore(db, clock);
+        List<String> keys = new ArrayList<>();
+        for (int poll = 0; poll < 5; poll++) {
+            clock.advance(Duration.ofSeconds(1));
+            List<Item> items = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                items.add(StoreTestSupport.item("world", "p" + poll + "-" + i, "Story " + poll + "-" + i));
+            }
+            Set<String> listed = items.stream().map(Item::id).collect(Collectors.toSet());
+            keys.addAll(listed);
+            feeds.recordPoll(new PollRecord("world", "u", Optional.empty(), Optional.empty(), items, List.of(), listed,
+                    Map.of()));
+        }
+        assertThat(feeds.unseen("world", keys)).as("the 60 listed + a margin of %d kept; the oldest forgotten",
+                JdbcFeedStore.MEMORY_MARGIN).hasSize(40).allMatch(key -> key.startsWith("p0-"));
+
+        Destination chat = Destination.telegram(42);
+        Item world = StoreTestSupport.item("world", "w", "Same story");
+        Item science = StoreTestSupport.item("science", "s", "Same story");
+        int first = feeds.recordPoll(new PollRecord("world", "u", Optional.empty(), Optional.empty(), List.of(world),
+                List.of(new PendingAlert(1, StoreTestSupport.alert(chat, world))), Set.of(), Map.of("w", "example.org/same")));
+        int second = feeds.recordPoll(new PollRecord("science", "u2", Optional.empty(), Optional.empty(),
+                List.of(science), List.of(new PendingAlert(1, StoreTestSupport.alert(chat, science))), Set.of(),
+                Map.of("s", "example.org/same")));
+        assertThat(first).isEqualTo(1);
+        assertThat(second).as("the same canonical link from another feed").isZero();
+        assertThat(feeds.unseenItems("science", Map.of("s2", "example.org/same", "s3", "example.org/other")))
+                .containsExactly("s3");
+    }
+
+    @Test
+    void aSentAlertIsFoundAgainByThePlatformsMessageId() {
+        Database db = database.open();
+        var feeds = new JdbcFeedStore(db, Clock.systemUTC());
+        var outbox = new JdbcOutboxStore(db, Clock.systemUTC());
+        Destination chat = Destination.telegram(42);
+        feeds.recordPoll(new PollRecord("world", "u", Optional.empty(), Optional.empty(), List.of(), List.of(
+                new PendingAlert(1, StoreTestSupport.alert(chat, StoreTestSupport.item("world", "a", "A"))))));
+        long id = outbox.due(Instant.now().plusSeconds(1), 10).get(0).id();
+
+        outbox.markSent(id, "1001");
+
+        assertThat(outbox.findSent(chat, "1001")).hasValueSatisfying(e -> {
+            assertThat(e.id()).isEqualTo(id);
+            assertThat(e.status()).isEqualTo(OutboxEntry.Status.SENT);
+        });
+        assertThat(outbox.findSent(chat, "1002")).isEmpty();
+        assertThat(outbox.findSent(Destination.telegram(43), "1001")).isEmpty();
     }
 }

@@ -6,7 +6,7 @@ import io.herald.model.Destination;
 import io.herald.model.Item;
 import io.herald.model.Subscription;
 import io.herald.testsupport.MutableClock;
-import java.nio.file.Path;
+import io.herald.testsupport.OnBothDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,13 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The outbox as per-destination queues: heads, moving, giving up, holding; subscriptions moving with them. */
-class JdbcOutboxQueuesTest {
-    @TempDir
-    Path dir;
-
+class JdbcOutboxQueuesTest extends OnBothDatabases {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Destination a = Destination.telegram(1);
     private final Destination b = Destination.telegram(2);
@@ -31,7 +27,7 @@ class JdbcOutboxQueuesTest {
 
     @BeforeEach
     void setUp() {
-        Database db = StoreTestSupport.open(dir);
+        Database db = database.open();
         feeds = new JdbcFeedStore(db, clock);
         outbox = new JdbcOutboxStore(db, clock);
         subscriptions = new JdbcSubscriptionStore(db, clock);

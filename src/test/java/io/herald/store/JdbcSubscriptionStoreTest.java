@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
-import java.nio.file.Path;
+import io.herald.testsupport.OnBothDatabases;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JdbcSubscriptionStoreTest {
-    @TempDir
-    Path dir;
+class JdbcSubscriptionStoreTest extends OnBothDatabases {
 
     private final Destination chat = Destination.telegram(42);
 
     @Test
     void addsListsAndRemovesInOrder() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         store.add(chat, "kursk", "7");
         store.add(chat, "\"north korea\"", "7");
         store.add(Destination.telegram(43), "nato", "8");
@@ -33,7 +30,7 @@ class JdbcSubscriptionStoreTest {
 
     @Test
     void refusesTheSameQueryTwiceForOneChat() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         assertThat(store.add(chat, "kursk", "7")).isPresent();
         assertThat(store.add(chat, "kursk", "7")).isEmpty();
         assertThat(store.add(Destination.telegram(43), "kursk", "8")).isPresent();
@@ -41,14 +38,14 @@ class JdbcSubscriptionStoreTest {
 
     @Test
     void survivesReopeningTheDatabase() {
-        new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC()).add(chat, "kursk", "7");
-        var reopened = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        new JdbcSubscriptionStore(database.open(), Clock.systemUTC()).add(chat, "kursk", "7");
+        var reopened = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         assertThat(reopened.ownedBy(chat)).extracting(Subscription::query).containsExactly("kursk");
     }
 
     @Test
     void replacesRoutesKeepingIdsOfUnchangedOnes() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         Destination slack = Destination.slack("C0123ABCD");
         store.replaceRoutes(List.of(route("desk", slack, "kursk"), route("desk", chat, "kursk")));
         long slackId = store.active().stream().filter(s -> s.destination().equals(slack)).findFirst().orElseThrow().id();
@@ -66,12 +63,33 @@ class JdbcSubscriptionStoreTest {
 
     @Test
     void pausedSubscriptionsAreNotActive() {
-        var store = new JdbcSubscriptionStore(StoreTestSupport.open(dir), Clock.systemUTC());
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         store.add(chat, "kursk", "7");
         assertThat(store.setPaused(chat, true)).isEqualTo(1);
         assertThat(store.active()).isEmpty();
         assertThat(store.setPaused(chat, false)).isEqualTo(1);
         assertThat(store.active()).hasSize(1);
+    }
+
+    @Test
+    void aRemovedSubscriptionComesBackUnderItsIdUnlessTheSameQueryIsThereAgain() {
+        var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
+        Subscription kursk = store.add(chat, "kursk", "7").orElseThrow();
+        store.setPaused(kursk.id(), true);
+        assertThat(store.isPaused(kursk.id())).isTrue();
+        assertThat(store.find(kursk.id())).contains(kursk);
+        store.remove(kursk.id());
+        assertThat(store.find(kursk.id())).isEmpty();
+
+        assertThat(store.restore(kursk, "7")).isTrue();
+        assertThat(store.find(kursk.id())).contains(kursk);
+        assertThat(store.isPaused(kursk.id())).isFalse();
+        assertThat(store.add(chat, "nato", "7").orElseThrow().id()).as("new ids stay clear of restored ones")
+                .isGreaterThan(kursk.id());
+
+        store.remove(kursk.id());
+        store.add(chat, "kursk", "7");
+        assertThat(store.restore(kursk, "7")).as("the same query came back under another id").isFalse();
     }
 
     private static Subscription route(String id, Destination to, String query) {

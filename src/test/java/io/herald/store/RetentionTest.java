@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.model.Destination;
 import io.herald.model.Item;
 import io.herald.testsupport.MutableClock;
-import java.nio.file.Path;
+import io.herald.testsupport.OnBothDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,18 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Old sent alerts and items no longer listed are deleted in batches; pending, failed and listed ones stay. */
-class RetentionTest {
+class RetentionTest extends OnBothDatabases {
     private static final Destination CHAT = Destination.telegram(42);
-
-    @TempDir
-    Path dir;
 
     @Test
     void deletesSentAlertsAndUnlistedItemsOlderThanTheAgeInBatches() throws Exception {
-        Database db = StoreTestSupport.open(dir);
+        Database db = database.open();
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         JdbcFeedStore feeds = new JdbcFeedStore(db, clock);
         JdbcOutboxStore outbox = new JdbcOutboxStore(db, clock);

@@ -3,7 +3,6 @@ package io.herald.store;
 import io.herald.model.Alert;
 import io.herald.model.Destination;
 import io.herald.model.Item;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +10,6 @@ import java.util.Optional;
 /** Builders shared by store tests. */
 final class StoreTestSupport {
     private StoreTestSupport() {
-    }
-
-    static Database open(Path dir) {
-        return Database.openSqlite(dir.resolve("test.db"));
     }
 
     static Item item(String feed, String id, String title) {

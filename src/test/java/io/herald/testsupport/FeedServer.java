@@ -13,13 +13,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +54,8 @@ public final class FeedServer implements AutoCloseable {
     private final Set<String> gzipped = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> arrivals = new ConcurrentHashMap<>();
 
     private FeedServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -59,9 +64,14 @@ public final class FeedServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1 on a free port. */
     public static FeedServer start() {
+        return start(4);
+    }
+
+    /** Starts a server on 127.0.0.1 on a free port answering up to {@code threads} requests at once. */
+    public static FeedServer start(int threads) {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "feed-server");
                 t.setDaemon(true);
                 return t;
@@ -121,6 +131,19 @@ public final class FeedServer implements AutoCloseable {
         redirects.remove(path);
     }
 
+    /** Holds every answer for the path this long before sending it: a slow server, so polls stay in flight. */
+    public void delay(String path, Duration delay) {
+        delays.put(path, delay);
+    }
+
+    /** When each request for the path arrived, oldest first (query strings ignored). */
+    public List<Instant> requestTimes(String path) {
+        List<Instant> times = arrivals.getOrDefault(path, List.of());
+        synchronized (times) {
+            return List.copyOf(times);
+        }
+    }
+
     /** How many requests arrived for the path (query strings ignored). */
     public int requestCount(String path) {
         AtomicInteger count = counts.get(path);
@@ -142,7 +165,12 @@ public final class FeedServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            List<Instant> times = arrivals.computeIfAbsent(path, p -> new ArrayList<>());
+            synchronized (times) {
+                times.add(Instant.now());
+            }
             lastHeaders.put(path, exchange.getRequestHeaders());
+            hold(delays.get(path));
             Redirect redirect = redirects.get(path);
             Integer status = statuses.get(path);
             Document document = documents.get(path);
@@ -156,6 +184,17 @@ public final class FeedServer implements AutoCloseable {
             } else {
                 serve(exchange, path, document);
             }
+        }
+    }
+
+    private static void hold(Duration delay) {
+        if (delay == null) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
