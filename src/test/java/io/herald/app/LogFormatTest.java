@@ -31,7 +31,7 @@ class LogFormatTest {
             assertThat(event.has("timestamp")).isTrue();
         }
         assertThat(lines).anySatisfy(l -> assertThat(json.readTree(l).path("formattedMessage").asText())
-                .contains("applying migration V1__init.sql"));
+                .contains("applied migrations [V1__init"));
     }
 
     /** Runs {@code herald feeds} on a new database (it logs the migrations) in its own JVM; returns stderr. */
