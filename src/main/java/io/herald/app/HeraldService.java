@@ -108,6 +108,7 @@ final class HeraldService implements AutoCloseable {
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
         ops.metrics().watchIndexSize(planner::indexSize);
+        planner.loadSubscriptions();
 
         worker.start(ops.supervisor());
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
