@@ -247,6 +247,10 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public int deleteChangesBefore(long before, int max) {
+        return deleteChangesBefore(db, before, max);
+    }
+
+    static int deleteChangesBefore(Database db, long before, int max) {
         return db.inTransaction("delete old subscription changes", c -> {
             List<Long> seqs = Jdbc.query(c, "SELECT seq FROM subscription_changes WHERE changed_at < ? ORDER BY seq"
                     + " LIMIT ?", rs -> rs.getLong(1), before, max);
