@@ -15,19 +15,19 @@ import java.util.Set;
  * to names and topics, not to "the" or "said". That rank sets the fan-out (matches per article), which the benchmark
  * prints; the default gives about one match per thousand subscriptions per article.
  */
-final class Workload {
-    static final int DEFAULT_VOCABULARY = 200_000;
-    static final int DEFAULT_QUERY_MIN_RANK = 10_000;
+public final class Workload {
+    public static final int DEFAULT_VOCABULARY = 200_000;
+    public static final int DEFAULT_QUERY_MIN_RANK = 10_000;
     static final int FEEDS = 20;
     private static final int COLLOCATIONS = 20_000;
     private static final String CONSONANTS = "bcdfghjklmnprstvwz";
     private static final String VOWELS = "aeiou";
 
     /** An article as a feed item gives it. */
-    record Article(String title, String text, String source) {}
+    public record Article(String title, String text, String source) {}
 
     /** A subscription as the store gives it. */
-    record Subscription(long id, String query, Set<String> feeds) {}
+    public record Subscription(long id, String query, Set<String> feeds) {}
 
     private final List<String> words = new ArrayList<>();
     private final List<String> collocations = new ArrayList<>();
@@ -39,7 +39,7 @@ final class Workload {
         this(seed, DEFAULT_VOCABULARY, DEFAULT_QUERY_MIN_RANK);
     }
 
-    Workload(long seed, int vocabulary, int queryMinRank) {
+    public Workload(long seed, int vocabulary, int queryMinRank) {
         Random random = new Random(seed);
         Set<String> seen = new HashSet<>();
         while (words.size() < vocabulary) {
@@ -61,7 +61,7 @@ final class Workload {
         }
     }
 
-    List<Article> articles(int count, long seed) {
+    public List<Article> articles(int count, long seed) {
         Random random = new Random(seed);
         List<Article> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -71,7 +71,7 @@ final class Workload {
         return out;
     }
 
-    List<Subscription> subscriptions(int count, long seed) {
+    public List<Subscription> subscriptions(int count, long seed) {
         Random random = new Random(seed);
         List<Subscription> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
