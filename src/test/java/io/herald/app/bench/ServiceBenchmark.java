@@ -167,8 +167,8 @@ public final class ServiceBenchmark {
                     + " created_by, created_at) VALUES (?, ?, ?, 'bench', 0)")) {
                 int n = 0;
                 for (Workload.Subscription s : subs) {
-                    // 20 subscriptions per chat: the chats are not the probe chats, so their alerts are not sent.
-                    ps.setString(1, "telegram:" + (1_000_000L + n / 20));
+                    // One per chat (a chat may not hold the same query twice); none is a probe chat.
+                    ps.setString(1, "telegram:" + (1_000_000L + n));
                     ps.setString(2, s.query());
                     ps.setString(3, String.join(",", new java.util.TreeSet<>(s.feeds())));
                     ps.addBatch();
