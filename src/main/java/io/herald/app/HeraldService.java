@@ -108,7 +108,7 @@ final class HeraldService implements AutoCloseable {
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
         ops.metrics().watchIndexSize(planner::indexSize);
-        planner.loadSubscriptions();
+        loadInBackground(planner);
 
         worker.start(ops.supervisor());
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
@@ -127,6 +127,23 @@ final class HeraldService implements AutoCloseable {
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
+    }
+
+    /**
+     * Reads the stored subscriptions into the matching index on a thread of its own, so that chat commands are
+     * answered meanwhile (a million subscriptions take seconds); a poll that needs the index waits for it. If the
+     * read fails, the first poll tries again.
+     */
+    private static void loadInBackground(AlertPlanner planner) {
+        Thread loader = new Thread(() -> {
+            try {
+                planner.loadSubscriptions();
+            } catch (RuntimeException e) {
+                LOG.error("matching index: loading the subscriptions failed ({}); the first poll tries again", e.toString());
+            }
+        }, "index-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private HttpEndpoints.Sources endpoints(Settings settings, CommandRouter router,
