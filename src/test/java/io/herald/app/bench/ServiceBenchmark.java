@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * strict fake Telegram, and the benchmark measures:
  *
  * <ul>
- *   <li>start: from launching the JVM to the answer of a command sent at launch (the bot answers once started);</li>
+ *   <li>start: from launching the JVM to the answer of a command sent at launch (the bot answers once started),
+ *       and how long the service took to load the index (its own log line; polls wait for it);</li>
  *   <li>change → effective: {@code /subscribe} sent → answered (the change is committed and logged by then; every
  *       poll applies the log first, which the story probes then show);</li>
  *   <li>fetch → send: the feed request that first served a new story → its alert at the fake, p50 / p99 over
@@ -51,7 +52,8 @@ public final class ServiceBenchmark {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String RSS = "application/rss+xml; charset=utf-8";
 
-    private record Row(int size, double fillSeconds, double startSeconds, long heapMb, long rssMb, String change,
+    private record Row(int size, double fillSeconds, double startSeconds, double loadSeconds, long heapMb, long rssMb,
+                       String change,
                        String fetchToSend, String burstFetchToSend, double indexBuild, double indexBytes) {}
 
     public static void main(String[] args) throws Exception {
@@ -144,9 +146,10 @@ public final class ServiceBenchmark {
                 }
                 long heapMb = usedHeapMb(herald.pid());
                 long rssMb = peakRssMb(herald.pid());
+                double load = indexLoadSeconds(dir.resolve("herald.log"));
                 progress("%,d: change %s ms, fetch->send %s ms, after burst %s ms, heap %d MB, peak RSS %d MB", size,
                         percentiles(changes), percentiles(fetchToSend), percentiles(afterBurst), heapMb, rssMb);
-                return new Row(size, fill, start, heapMb, rssMb, percentiles(changes), percentiles(fetchToSend),
+                return new Row(size, fill, start, load, heapMb, rssMb, percentiles(changes), percentiles(fetchToSend),
                         percentiles(afterBurst), index[0], index[1]);
             } finally {
                 herald.destroy();
@@ -196,6 +199,13 @@ public final class ServiceBenchmark {
             throw new IllegalStateException("index holds " + index.size());
         }
         return new double[] {build, bytes};
+    }
+
+    /** From the service's log line "matching index: N active subscriptions loaded in M ms". */
+    private static double indexLoadSeconds(Path log) throws IOException {
+        var m = java.util.regex.Pattern.compile("subscriptions loaded in (\\d+) ms")
+                .matcher(Files.readString(log, StandardCharsets.UTF_8));
+        return m.find() ? Long.parseLong(m.group(1)) / 1000.0 : Double.NaN;
     }
 
     private static long command(FakeTelegramServer telegram, Process herald, long chat, String text) {
@@ -302,13 +312,15 @@ public final class ServiceBenchmark {
                         + " feed polled every second, strict fake Telegram; %d stories (half right after 20"
                         + " /subscribe and /unsubscribe); %d cores, Java %s%n%n", heap, stories,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
-        out.append("| stored subscriptions | fill DB | ready (answers commands) | heap used after GC | peak RSS "
+        out.append("| stored subscriptions | fill DB | ready (answers commands) | index loaded (from start) "
+                + "| heap used after GC | peak RSS "
                 + "| /subscribe answered ms p50 / p99 | fetch → send ms p50 / p99 | after a burst ms p50 / p99 "
                 + "| index alone: build | index alone: heap B/sub |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "| %,d | %.1f s | %.1f s | %d MB | %d MB | %s | %s | %s | %.2f s "
-                            + "| %.0f |%n", r.size(), r.fillSeconds(), r.startSeconds(), r.heapMb(), r.rssMb(),
+            out.append(String.format(Locale.ROOT, "| %,d | %.1f s | %.1f s | %.1f s | %d MB | %d MB | %s | %s | %s "
+                            + "| %.2f s | %.0f |%n", r.size(), r.fillSeconds(), r.startSeconds(), r.loadSeconds(),
+                    r.heapMb(), r.rssMb(),
                     r.change(), r.fetchToSend(), r.burstFetchToSend(), r.indexBuild(), r.indexBytes()));
         }
         System.out.println(out);
