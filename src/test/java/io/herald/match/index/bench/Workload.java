@@ -141,8 +141,8 @@ public final class Workload {
 
     /**
      * Query shapes of the USERS mix (chosen, not measured: the corpus has no queries): 40% one word, 12% a phrase,
-     * 10% a prefix, 10% OR, 12% AND/NOT, 6% {@code title:}, 6% {@code source:} with a word, 4% non-ASCII (an accented
-     * word or a CJK phrase).
+     * 10% a prefix (a word's stem), 10% OR, 12% AND/NOT, 6% {@code title:}, 6% {@code source:} with a word, 4%
+     * non-ASCII (an accented word or a CJK phrase).
      */
     private String userQuery(Random random) {
         int pick = random.nextInt(100);
@@ -153,8 +153,9 @@ public final class Workload {
             return phrase(random);
         }
         if (pick < 62) {
+            // A stem: the word less its last one or two letters, at least 4 letters ("ukrain*", "vaccin*").
             String w = queryWord(random);
-            return w.substring(0, Math.min(w.length() - 1, 3 + random.nextInt(3))) + "*";
+            return w.substring(0, Math.max(Math.min(4, w.length()), w.length() - 1 - random.nextInt(2))) + "*";
         }
         if (pick < 72) {
             return queryWord(random) + " OR " + (random.nextBoolean() ? queryWord(random) : phrase(random));
