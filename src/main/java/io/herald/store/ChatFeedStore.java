@@ -27,4 +27,7 @@ public interface ChatFeedStore {
      * @param url the feed's URL, for a feed never polled yet
      */
     void pause(String feedId, String url, String reason);
+
+    /** When each feed last recorded a new item (any feed, not only chat-added ones). */
+    java.util.Map<String, java.time.Instant> lastNewItems();
 }

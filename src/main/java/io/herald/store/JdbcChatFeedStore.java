@@ -60,6 +60,15 @@ public final class JdbcChatFeedStore implements ChatFeedStore {
         });
     }
 
+    @Override
+    public java.util.Map<String, Instant> lastNewItems() {
+        java.util.Map<String, Instant> out = new java.util.HashMap<>();
+        db.withConnection("read when feeds last had new items", c -> Jdbc.query(c,
+                "SELECT feed_id, MAX(first_seen_at) FROM items GROUP BY feed_id",
+                rs -> out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)))));
+        return out;
+    }
+
     private static ChatFeed map(ResultSet rs) throws SQLException {
         return new ChatFeed(rs.getString("id"), rs.getString("url"), Duration.ofMillis(rs.getLong("interval_ms")),
                 rs.getString("title"), rs.getString("added_by"), Instant.ofEpochMilli(rs.getLong("added_at")));
