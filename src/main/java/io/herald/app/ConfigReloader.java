@@ -39,6 +39,7 @@ final class ConfigReloader {
     private final LinkPreviews previews;
     private HeraldConfig running;
     private String lastText = "";
+    private int unsettledReads;
 
     ConfigReloader(Path file, HeraldConfig initial, LiveFeeds feeds, SubscriptionStore subscriptions,
                    AdminNotifier notifier, AtomicReference<Admins> admins, LinkPreviews previews) {
@@ -54,6 +55,11 @@ final class ConfigReloader {
         } catch (ConfigException e) {
             LOG.debug("config: cannot read {} again at start: {}", file, e.getMessage());
         }
+    }
+
+    /** How often a changed file did not validate at first and was read again (e.g. caught half-written). */
+    synchronized int unsettledReads() {
+        return unsettledReads;
     }
 
     /** The config file, as given. */
@@ -83,6 +89,9 @@ final class ConfigReloader {
     private void applyChangedFile() {
         Read read = read();
         for (int i = 0; i < SETTLE_TRIES && read.config().isEmpty(); i++) {
+            unsettledReads++;
+            LOG.info("config: {} does not validate yet; reading it again in {} ms in case it is still being written",
+                    file, SETTLE.toMillis());
             try {
                 Thread.sleep(SETTLE.toMillis());
             } catch (InterruptedException e) {

@@ -204,6 +204,10 @@ final class HeraldService implements AutoCloseable {
         };
     }
 
+    ConfigReloader reloader() {
+        return reloader;
+    }
+
     /** SIGHUP: reads the config file again, as {@code /reload} does (every admin is told the outcome). */
     void reloadOnSignal() {
         reloader.signalled();
