@@ -4,6 +4,7 @@ import io.herald.chat.AlertPresses;
 import io.herald.chat.ButtonAnswer;
 import io.herald.chat.ButtonPress;
 import io.herald.chat.CommandHandler;
+import io.herald.chat.DocumentHandler;
 import io.herald.chat.IncomingMessage;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
@@ -72,6 +73,12 @@ final class TelegramUpdateHandler {
 
     private void onMessage(Message message) {
         Destination chat = where(message);
+        if (message.hasDocument() && handler instanceof DocumentHandler documents) {
+            String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
+            new TelegramDocuments(client, documents).received(chat, userId, message.getDocument())
+                    .ifPresent(answer -> reply(chat, answer));
+            return;
+        }
         if (!message.hasText()) {
             if (message.isUserMessage()) {
                 reply(chat, TEXT_ONLY);
@@ -157,6 +164,19 @@ final class TelegramUpdateHandler {
     }
 
     private void answer(Destination chat, String userId, String text) {
+        if (handler instanceof DocumentHandler documents) {
+            try {
+                Optional<DocumentHandler.OutgoingFile> file = documents.fileFor(new IncomingMessage(chat, userId, text));
+                if (file.isPresent()) {
+                    new TelegramDocuments(client, documents).send(chat, file.get()).ifPresent(f -> reply(chat, f));
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn("telegram: file command failed for chat {}", chat, e);
+                reply(chat, SORRY);
+                return;
+            }
+        }
         String answer;
         try {
             answer = handler.handle(new IncomingMessage(chat, userId, text));
