@@ -120,6 +120,52 @@ class AdminCommandsEndToEndTest {
         }
     }
 
+    @Test
+    void anOpmlDocumentSentToTheBotImportsAllOrNothingAndExportSendsOneBack() throws Exception {
+        try (HeraldService herald = start()) {
+            String bad = """
+                    <?xml version="1.0"?>
+                    <opml version="2.0"><body>
+                      <outline text="Local" type="rss" xmlUrl="%s"/>
+                      <outline text="Copy of world" type="rss" xmlUrl="%s"/>
+                      <outline text="Mail" type="rss" xmlUrl="mailto:news@example.org"/>
+                    </body></opml>
+                    """.formatted(web.url("/news/feed.xml"), web.url("/world.xml"));
+            String refused = send(ADMIN, "feeds.opml", bad);
+            assertThat(refused).contains("Nothing was imported; 2 problem(s)",
+                    "feeds.opml:4: duplicate: " + web.url("/world.xml") + " is already feed world",
+                    "feeds.opml:5: bad URL \"mailto:news@example.org\"");
+            assertThat(say(ADMIN, "/feeds")).doesNotContain("local");
+
+            String good = bad.replace("  <outline text=\"Copy of world\" type=\"rss\" xmlUrl=\"" + web.url("/world.xml")
+                    + "\"/>\n", "").replace("  <outline text=\"Mail\" type=\"rss\" xmlUrl=\"mailto:news@example.org\"/>\n",
+                    "");
+            assertThat(send(USER, "feeds.opml", good)).contains("only read .opml files, and only from Herald's admins");
+            assertThat(send(ADMIN, "feeds.opml", good)).contains("Imported 1 feed(s): local");
+            await(() -> initialized(herald, "local"));
+
+            int before = telegram.messagesTo(ADMIN).size();
+            telegram.userSends(ADMIN, ADMIN, "/export");
+            List<FakeTelegramServer.SentDocument> docs = telegram.awaitDocuments(ADMIN, 1, WAIT);
+            assertThat(docs).hasSize(1);
+            assertThat(docs.get(0).fileName()).isEqualTo("herald-feeds.opml");
+            assertThat(io.herald.feed.Opml.read(docs.get(0).content()))
+                    .extracting(io.herald.feed.Opml.Outline::xmlUrl, o -> o.heraldId().orElse(""))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(web.url("/world.xml").toString(), "world"),
+                            org.assertj.core.groups.Tuple.tuple(web.url("/news/feed.xml").toString(), "local"));
+            assertThat(telegram.messagesTo(ADMIN)).as("the export is a file, not a text").hasSize(before);
+            assertThat(say(USER, "/export")).contains("admins only");
+        }
+    }
+
+    private String send(long chat, String fileName, String content) {
+        int before = telegram.messagesTo(chat).size();
+        telegram.userSendsDocument(chat, chat, fileName, "text/x-opml", content.getBytes(StandardCharsets.UTF_8));
+        List<SentMessage> replies = telegram.awaitMessages(chat, before + 1, WAIT);
+        assertThat(replies).as("an answer to %s", fileName).hasSizeGreaterThan(before);
+        return replies.get(before).plainText();
+    }
+
     private String say(long chat, String text) {
         int before = telegram.messagesTo(chat).size();
         telegram.userSends(chat, chat, text);

@@ -196,7 +196,9 @@ final class FakeTelegramBotApi {
                 return FakeTelegramReply.error(403, "Forbidden: bot was blocked by the user");
             }
         }
-        FakeTelegramFiles.Upload upload = uploads.get("document");
+        String document = params.get("document").asText();
+        FakeTelegramFiles.Upload upload = document.startsWith("attach://")
+                ? uploads.get(document.substring("attach://".length())) : null;
         if (upload == null) {
             return FakeTelegramReply.badRequest("Bad Request: wrong file identifier/HTTP URL specified");
         }

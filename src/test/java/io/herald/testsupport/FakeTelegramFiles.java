@@ -90,7 +90,8 @@ final class FakeTelegramFiles {
 
     /**
      * Parses a multipart/form-data body: text parts into {@code params}, file parts (those with a {@code filename})
-     * into {@code uploads} with a placeholder text in {@code params} (so the spec's type check sees a value).
+     * into {@code uploads}. A file part sent under the parameter's own name also sets that parameter to
+     * {@code attach://<name>}, the Bot API's other way of pointing at an uploaded part, so both read the same.
      */
     static void readMultipart(byte[] body, String contentType, ObjectNode params, Map<String, Upload> uploads)
             throws FakeTelegramHttp.BadBody {

@@ -4,13 +4,18 @@ import io.herald.chat.DocumentHandler;
 import io.herald.chat.IncomingMessage;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
+import io.herald.deliver.telegram.TelegramClients;
 import io.herald.model.Destination;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.objects.Document;
@@ -27,11 +32,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class TelegramDocuments {
     private static final Logger log = LoggerFactory.getLogger(TelegramDocuments.class);
 
+    private final TelegramClients clients;
     private final TelegramClient client;
     private final DocumentHandler documents;
 
-    TelegramDocuments(TelegramClient client, DocumentHandler documents) {
-        this.client = client;
+    TelegramDocuments(TelegramClients clients, DocumentHandler documents) {
+        this.clients = clients;
+        this.client = clients.client();
         this.documents = documents;
     }
 
@@ -52,9 +59,7 @@ final class TelegramDocuments {
         byte[] content;
         try {
             File file = client.execute(new GetFile(document.getFileId()));
-            try (InputStream in = client.downloadFileAsStream(file)) {
-                content = in.readNBytes(DocumentHandler.MAX_UPLOAD_BYTES + 1);
-            }
+            content = download(file.getFilePath());
         } catch (TelegramApiException | IOException e) {
             log.warn("telegram: cannot download {} from chat {}: {}", name, chat, e.getMessage());
             return Optional.of("I couldn't download " + name + " from Telegram; please send it again.");
@@ -64,6 +69,27 @@ final class TelegramDocuments {
                     + DocumentHandler.MAX_UPLOAD_BYTES / 1024 + " KB.");
         }
         return Optional.of(documents.received(from, name, content));
+    }
+
+    /**
+     * The file's bytes from {@code <TELEGRAM_API_URL>/file/bot<token>/<file_path>} (the library's own download always
+     * goes to api.telegram.org, whatever URL the client was given), at most one byte over the limit.
+     */
+    private byte[] download(String filePath) throws IOException {
+        if (filePath == null || filePath.isBlank() || filePath.contains("..")) {
+            throw new IOException("Telegram gave no usable file path");
+        }
+        TelegramUrl api = clients.url();
+        HttpUrl url = new HttpUrl.Builder().scheme(api.getSchema()).host(api.getHost()).port(api.getPort())
+                .addPathSegment("file").addPathSegment("bot" + clients.token()).addPathSegments(filePath).build();
+        try (Response response = clients.http().newCall(new Request.Builder().url(url).get().build()).execute()) {
+            if (response.code() != 200) {
+                throw new IOException("the file download answered HTTP " + response.code());
+            }
+            try (InputStream in = response.body().byteStream()) {
+                return in.readNBytes(DocumentHandler.MAX_UPLOAD_BYTES + 1);
+            }
+        }
     }
 
     /** Sends the file; returns a text to send instead when Telegram refused it. */

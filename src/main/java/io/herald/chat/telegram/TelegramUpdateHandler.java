@@ -8,6 +8,7 @@ import io.herald.chat.DocumentHandler;
 import io.herald.chat.IncomingMessage;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
+import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
 import io.herald.model.Destination;
 import java.time.Duration;
@@ -37,15 +38,17 @@ final class TelegramUpdateHandler {
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
     private static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(10);
 
+    private final TelegramClients clients;
     private final TelegramClient client;
     private final TelegramSender sender;
     private final CommandHandler handler;
     private final Optional<AlertPresses> presses;
     private final Optional<String> botUsername;
 
-    TelegramUpdateHandler(TelegramClient client, CommandHandler handler, Optional<AlertPresses> presses,
+    TelegramUpdateHandler(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                           Optional<String> botUsername) {
-        this.client = client;
+        this.clients = clients;
+        this.client = clients.client();
         this.sender = new TelegramSender(client);
         this.handler = handler;
         this.presses = presses;
@@ -75,7 +78,7 @@ final class TelegramUpdateHandler {
         Destination chat = where(message);
         if (message.hasDocument() && handler instanceof DocumentHandler documents) {
             String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
-            new TelegramDocuments(client, documents).received(chat, userId, message.getDocument())
+            new TelegramDocuments(clients, documents).received(chat, userId, message.getDocument())
                     .ifPresent(answer -> reply(chat, answer));
             return;
         }
@@ -168,7 +171,7 @@ final class TelegramUpdateHandler {
             try {
                 Optional<DocumentHandler.OutgoingFile> file = documents.fileFor(new IncomingMessage(chat, userId, text));
                 if (file.isPresent()) {
-                    new TelegramDocuments(client, documents).send(chat, file.get()).ifPresent(f -> reply(chat, f));
+                    new TelegramDocuments(clients, documents).send(chat, file.get()).ifPresent(f -> reply(chat, f));
                     return;
                 }
             } catch (RuntimeException e) {
