@@ -80,6 +80,7 @@ final class HeraldService implements AutoCloseable {
     private final Shutdown shutdown = new Shutdown();
     private CommandRouter router;
     private ConfigReloader reloader;
+    private PollScheduler scheduler;
     private Optional<Integer> httpPort = Optional.empty();
     private AdminNotifier admins = AdminNotifier.none();
 
@@ -124,6 +125,7 @@ final class HeraldService implements AutoCloseable {
                 new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
         PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.scheduleStore(settings),
                 ops.metrics());
+        service.scheduler = scheduler;
         var chatFeeds = new JdbcChatFeedStore(db);
         LiveFeeds live = new LiveFeeds(config.feeds(), scheduler, feeds, chatFeeds, clock);
         ConfigReloader reloader = service.reloader = new ConfigReloader(settings.configFile(), config, live,
@@ -202,6 +204,11 @@ final class HeraldService implements AutoCloseable {
                 stopped.countDown();
             }
         };
+    }
+
+    /** The ids of the feeds this node's scheduler polls. */
+    java.util.Set<String> polledFeeds() {
+        return scheduler.feedIds();
     }
 
     ConfigReloader reloader() {

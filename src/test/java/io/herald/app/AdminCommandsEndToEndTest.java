@@ -206,9 +206,13 @@ class AdminCommandsEndToEndTest {
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        await(condition, WAIT);
+    }
+
+    static void await(BooleanSupplier condition, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("condition within %s", within).isLessThan(deadline);
             Thread.sleep(50);
         }
     }
