@@ -63,13 +63,15 @@ final class FeedAdminService implements FeedAdmin {
             return "No feeds yet.";
         }
         Map<String, Instant> lastNew = chatFeeds.lastNewItems();
+        Map<String, String> titles = chatFeeds.titles();
         Instant now = clock.instant();
         StringBuilder sb = new StringBuilder("Feeds (use the id in queries as source:<id>):\n");
         for (FeedConfig f : all) {
             Optional<ChatFeed> chat = live.chatFeed(f.id());
             Optional<FeedState> state = states.find(f.id());
             sb.append(f.id());
-            chat.map(ChatFeed::title).filter(t -> !t.isBlank()).ifPresent(t -> sb.append(" - ").append(t));
+            Optional.ofNullable(titles.get(f.id())).or(() -> chat.map(ChatFeed::title)).filter(t -> !t.isBlank())
+                    .ifPresent(t -> sb.append(" - ").append(t));
             sb.append(" (").append(chat.isPresent() ? "added in chat" : "config file").append(")\n  ")
                     .append(health(state)).append(" · last new item: ")
                     .append(Optional.ofNullable(lastNew.get(f.id())).map(t -> ago(t, now)).orElse("none yet"))

@@ -28,6 +28,9 @@ public interface ChatFeedStore {
      */
     void pause(String feedId, String url, String reason);
 
+    /** Each polled feed's title as its last successful poll read it. */
+    java.util.Map<String, String> titles();
+
     /** When each feed last recorded a new item (any feed, not only chat-added ones). */
     java.util.Map<String, java.time.Instant> lastNewItems();
 }

@@ -61,6 +61,15 @@ public final class JdbcChatFeedStore implements ChatFeedStore {
     }
 
     @Override
+    public java.util.Map<String, String> titles() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        db.withConnection("read feed titles", c -> Jdbc.query(c,
+                "SELECT id, title FROM feeds WHERE title IS NOT NULL AND title <> ''",
+                rs -> out.put(rs.getString(1), rs.getString(2))));
+        return out;
+    }
+
+    @Override
     public java.util.Map<String, Instant> lastNewItems() {
         java.util.Map<String, Instant> out = new java.util.HashMap<>();
         db.withConnection("read when feeds last had new items", c -> Jdbc.query(c,

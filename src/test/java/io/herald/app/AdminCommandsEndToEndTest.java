@@ -73,7 +73,8 @@ class AdminCommandsEndToEndTest {
         try (HeraldService herald = start()) {
             assertThat(say(USER, "/subscribe kursk")).startsWith("Subscribed");
             assertThat(say(USER, "/addfeed " + web.url("/news/"))).contains("admins only");
-            assertThat(say(USER, "/feeds")).contains("world (config file)");
+            await(() -> initialized(herald, "world"));
+            assertThat(say(USER, "/feeds")).contains("world - World (config file)", "ok", "next poll: ");
 
             String added = say(ADMIN, "/addfeed " + web.url("/news/") + " local-news 1s");
             assertThat(added).contains("Added feed local-news", "World", "1 items", "found on the page",

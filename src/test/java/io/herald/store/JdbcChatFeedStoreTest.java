@@ -55,6 +55,9 @@ class JdbcChatFeedStoreTest extends OnBothDatabases {
             assertThat(s.pausedReason()).contains("paused by an admin");
             assertThat(s.initialized()).isFalse();
         });
+        feeds.recordTitle("fresh", "Fresh News");
+        feeds.recordTitle("fresh", "Fresh News");
+        assertThat(store.titles()).containsEntry("fresh", "Fresh News");
         assertThat(feeds.resume("fresh")).isTrue();
         assertThat(feeds.find("fresh").orElseThrow().paused()).isFalse();
     }
