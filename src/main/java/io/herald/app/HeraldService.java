@@ -77,6 +77,7 @@ final class HeraldService implements AutoCloseable {
     /** Builds everything from settings and config and starts polling, delivery, chat and the HTTP server. */
     static HeraldService start(Settings settings, HeraldConfig config, PrintStream console) {
         Clock clock = Clock.systemUTC();
+        LogRedaction.install(settings.redactor());
         Database db = Databases.open(settings);
         var subscriptions = new JdbcSubscriptionStore(db, clock);
         var feeds = new JdbcFeedStore(db, clock);

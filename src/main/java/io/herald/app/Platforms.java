@@ -9,6 +9,7 @@ import io.herald.chat.slack.SlackSocketMode;
 import io.herald.chat.telegram.TelegramBot;
 import io.herald.config.Settings;
 import io.herald.deliver.AlertSender;
+import io.herald.deliver.RedactingSender;
 import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
@@ -17,6 +18,7 @@ import io.herald.health.TransportStatus;
 import io.herald.model.Alert;
 import io.herald.model.LinkPreview;
 import io.herald.model.Platform;
+import io.herald.model.Redactor;
 import io.herald.store.SubscriptionStore;
 import io.herald.supervise.Supervisor;
 import java.io.PrintStream;
@@ -62,8 +64,10 @@ final class Platforms implements AutoCloseable {
         return p;
     }
 
+    /** Every sender, its failures redacted (no configured secret in what they say). */
     List<AlertSender> senders() {
-        return List.copyOf(senders);
+        Redactor redactor = settings.redactor();
+        return senders.stream().<AlertSender>map(s -> new RedactingSender(s, redactor)).toList();
     }
 
     /**
