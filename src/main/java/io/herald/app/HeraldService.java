@@ -103,7 +103,7 @@ final class HeraldService implements AutoCloseable {
                 .withConcurrency(FetchPolicy.DEFAULT_PER_HOST, pollThreads);
         Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds, planner, worker::wake,
                 new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
-                new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
+                new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault(), config.limits());
         PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.scheduleStore(settings),
                 ops.metrics());
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
