@@ -167,11 +167,11 @@ public final class Poller {
 
     /**
      * Flags the feed when this poll went past a limit (telling the admins when it was not flagged yet) and clears
-     * the flag after a poll within the limits.
+     * the flag after a poll that brought new items within the limits (a poll with nothing new says nothing).
      */
     private void checkFlood(String feedId, Optional<FeedState> before, int fresh, int skippedItems, int dropped) {
         if (skippedItems == 0 && dropped == 0) {
-            if (before.flatMap(FeedState::flood).isPresent()) {
+            if (fresh > 0 && before.flatMap(FeedState::flood).isPresent()) {
                 feeds.clearFlood(feedId);
                 LOG.info("feed {}: back within the limits", feedId);
             }
