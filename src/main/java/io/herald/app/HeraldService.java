@@ -114,7 +114,7 @@ final class HeraldService implements AutoCloseable {
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
         ops.watch(db, outbox, feeds, config.retention(), scheduler);
         List<AutoCloseable> chat = platforms.startChat(router, new AlertPresses(subscriptions, outbox), subscriptions,
-                ops.supervisor(), ops.transports());
+                ops.supervisor(), ops.transports(), worker, clock);
         service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, router,
                 platforms.slackInteractions(), clock)));
         service.shutdown

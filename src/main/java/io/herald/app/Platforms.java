@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandRouter;
+import io.herald.chat.CommandThrottle;
 import io.herald.chat.slack.SlackHome;
 import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSocketMode;
@@ -10,6 +11,7 @@ import io.herald.chat.telegram.TelegramBot;
 import io.herald.config.Settings;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.RedactingSender;
+import io.herald.deliver.Replies;
 import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
@@ -77,11 +79,12 @@ final class Platforms implements AutoCloseable {
      * supervisor stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status) {
+                                  Supervisor supervisor, TransportStatus status, Replies replies, Clock clock) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
-                    new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status));
+                    new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status,
+                            replies, CommandThrottle.standard(clock)));
         }
         if (slack != null) {
             slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));

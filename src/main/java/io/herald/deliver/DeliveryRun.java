@@ -80,6 +80,32 @@ final class DeliveryRun {
         return true;
     }
 
+    /**
+     * Sends a reply to a command. Afterwards the destination keeps its pace as after an alert; a 429 makes it wait
+     * as the platform asked and {@code again} puts the reply back first in line; other failures are logged.
+     */
+    void reply(Destination to, String text, Runnable again) {
+        AlertSender sender = senders.get(to.platform());
+        if (sender == null) {
+            LOG.warn("delivery: {} is not configured; a reply to {} is dropped", to.platform().key(), to);
+            return;
+        }
+        try {
+            sender.sendReply(to, text);
+            notBefore.put(to, clock.instant().plus(policy.gapFor(to)));
+        } catch (SendFailure failure) {
+            if (failure.kind() == SendFailure.Kind.RATE_LIMITED) {
+                metrics.rateLimited(to.platform());
+                notBefore.put(to, clock.instant().plus(failure.retryAfter().orElse(Duration.ofSeconds(1))));
+                again.run();
+            } else {
+                LOG.warn("delivery: reply to {} not sent: {}", to, failure.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("delivery: reply to {} not sent: {}", to, e.toString());
+        }
+    }
+
     /** Sends; returns the platform's id of a single formatted alert's message (the one whose buttons can change). */
     private static Optional<String> send(AlertSender sender, Alert alert, Digest digest, boolean plain)
             throws SendFailure {

@@ -1,6 +1,7 @@
 package io.herald.deliver;
 
 import io.herald.model.Alert;
+import io.herald.model.Destination;
 import io.herald.model.Platform;
 import io.herald.model.Redactor;
 import java.util.Objects;
@@ -66,6 +67,14 @@ public final class RedactingSender implements AlertSender {
     public void sendNotice(String address, String text) throws SendFailure {
         guarded(() -> {
             sender.sendNotice(address, text);
+            return null;
+        });
+    }
+
+    @Override
+    public void sendReply(Destination to, String text) throws SendFailure {
+        guarded(() -> {
+            sender.sendReply(to, text);
             return null;
         });
     }

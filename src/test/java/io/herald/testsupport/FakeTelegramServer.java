@@ -323,6 +323,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         echoes.set(times);
     }
 
+    /**
+     * The next message to the chat is refused with 429 and {@code retry_after}; the window it opens is tracked like
+     * the limits' own (see {@link #sendsInsideRetryWindow()}). Needs the limits enabled.
+     */
+    public void forceRateLimit(long chatId, long retryAfterSeconds) {
+        api.limiter.force(chatId, retryAfterSeconds);
+    }
+
     /** The next call of any method except getUpdates gets a non-JSON body, like a proxy's error page. */
     public void failNextRaw(int httpStatus, String body) {
         api.failNext(FakeTelegramReply.raw(httpStatus, body));
