@@ -26,4 +26,14 @@ final class FeedHealthLog implements FeedHealthListener {
             LOG.warn("feed {}: cannot tell the admins it is paused: {}", feedId, e.getMessage());
         }
     }
+
+    @Override
+    public void feedFlooded(String feedId, String reason) {
+        try {
+            adminNotice.accept(feedId, "Feed " + feedId + " sends more than Herald's limits allow: " + reason
+                    + ". It is flagged in `herald feeds` and /status until a poll is within the limits again.");
+        } catch (RuntimeException e) {
+            LOG.warn("feed {}: cannot tell the admins it floods: {}", feedId, e.getMessage());
+        }
+    }
 }

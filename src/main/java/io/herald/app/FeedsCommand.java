@@ -82,12 +82,16 @@ final class FeedsCommand implements Callable<Integer> {
             return sb.append("never polled\n").toString();
         }
         FeedState s = state.get();
-        sb.append(s.paused() ? "PAUSED" : s.consecutiveErrors() > 0 ? "FAILING" : "ok").append('\n');
+        sb.append(s.paused() ? "PAUSED" : s.consecutiveErrors() > 0 ? "FAILING" : "ok")
+                .append(s.flood().isPresent() ? ", FLOODING" : "").append('\n');
         sb.append("  url:                ").append(s.pollUrl().map(u -> u + " (moved from " + s.url() + ")")
                 .orElse(s.url())).append('\n');
         sb.append("  last success:       ").append(s.lastSuccess().map(i -> when(i, now)).orElse("never")).append('\n');
         sb.append("  last error:         ").append(s.lastError().map(e -> e + s.lastErrorAt()
                 .map(i -> " (" + when(i, now) + ")").orElse("")).orElse("none")).append('\n');
+        s.flood().ifPresent(f -> sb.append("  flooding since:     ").append(when(f.since(), now)).append(": ")
+                .append(f.reason()).append(" (").append(f.skippedItems()).append(" items and ")
+                .append(f.skippedAlerts()).append(" alerts skipped since)\n"));
         sb.append("  failures in a row:  ").append(s.consecutiveErrors()).append('\n');
         sb.append("  next poll:          ").append(s.paused() ? "none (paused: " + s.pausedReason().orElse("") + ")"
                 : s.nextPoll().map(i -> when(i, now)).orElse("at start")).append('\n');

@@ -96,6 +96,7 @@ final class HeraldService implements AutoCloseable {
     /** Builds everything from settings and config and starts polling, delivery, chat and the HTTP server. */
     static HeraldService start(Settings settings, HeraldConfig config, PrintStream console) {
         Clock clock = Clock.systemUTC();
+        LogRedaction.install(settings.redactor());
         Database db = Databases.open(settings);
         var subscriptions = new JdbcSubscriptionStore(db, clock);
         var feeds = new JdbcFeedStore(db, clock);
@@ -122,7 +123,7 @@ final class HeraldService implements AutoCloseable {
                 .withConcurrency(FetchPolicy.DEFAULT_PER_HOST, pollThreads);
         Poller poller = new Poller(new FeedReader(fetchPolicy)::read, feeds, planner, worker::wake,
                 new PollTiming(config.maxFailures(), PollTiming.DEFAULT_BACKOFF_CAP),
-                new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
+                new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault(), config.limits());
         PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.scheduleStore(settings),
                 ops.metrics());
         service.scheduler = scheduler;
@@ -146,7 +147,7 @@ final class HeraldService implements AutoCloseable {
         ops.supervisor().supervise("chat-feeds", false, every(CHAT_FEED_SYNC, live::syncChatFeeds));
         watchConfig(settings.configFile(), reloader, ops);
         List<AutoCloseable> chat = platforms.startChat(commands, new AlertPresses(subscriptions, outbox), subscriptions,
-                ops.supervisor(), ops.transports());
+                ops.supervisor(), ops.transports(), worker, clock);
         service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, commands,
                 platforms.slackInteractions(), clock)));
         service.shutdown

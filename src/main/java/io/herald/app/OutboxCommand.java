@@ -2,6 +2,7 @@ package io.herald.app;
 
 import io.herald.config.ConfigException;
 import io.herald.config.Settings;
+import io.herald.model.Redactor;
 import io.herald.store.Database;
 import io.herald.store.JdbcOutboxStore;
 import io.herald.store.OutboxEntry;
@@ -53,11 +54,16 @@ final class OutboxCommand implements Callable<Integer> {
             throw new UserInputException("no database at " + db + " (set HERALD_DB); nothing was ever queued there");
         }
         Database database = Databases.open(settings);
-        print(new JdbcOutboxStore(database, Clock.systemUTC()), statuses, System.out);
+        print(new JdbcOutboxStore(database, Clock.systemUTC()), statuses, System.out, settings.redactor());
         return Main.OK;
     }
 
     void print(OutboxStore outbox, List<OutboxEntry.Status> statuses, PrintStream out) {
+        print(outbox, statuses, out, Redactor.SHAPES_ONLY);
+    }
+
+    /** Prints the outbox; every reason passes {@code redactor} (rows stored by older versions may hold secrets). */
+    void print(OutboxStore outbox, List<OutboxEntry.Status> statuses, PrintStream out, Redactor redactor) {
         Map<OutboxEntry.Status, Integer> counts = outbox.counts();
         out.printf("outbox: %d pending, %d sent, %d failed%n", counts.get(OutboxEntry.Status.PENDING),
                 counts.get(OutboxEntry.Status.SENT), counts.get(OutboxEntry.Status.FAILED));
@@ -65,7 +71,7 @@ final class OutboxCommand implements Callable<Integer> {
         if (!reasons.isEmpty()) {
             out.println();
             out.println("failures by reason (numbers shown as #):");
-            reasons.forEach((reason, n) -> out.printf("%6d  %s%n", n, reason));
+            reasons.forEach((reason, n) -> out.printf("%6d  %s%n", n, redactor.redact(reason)));
         }
         for (OutboxEntry.Status s : statuses) {
             List<OutboxEntry> rows = outbox.recent(s, limit);
@@ -74,7 +80,7 @@ final class OutboxCommand implements Callable<Integer> {
             if (rows.isEmpty()) {
                 out.println("  none");
             }
-            rows.forEach(r -> out.println(line(r)));
+            rows.forEach(r -> out.println(redactor.redact(line(r))));
         }
     }
 

@@ -3,12 +3,15 @@ package io.herald.app;
 import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandRouter;
+import io.herald.chat.CommandThrottle;
 import io.herald.chat.slack.SlackHome;
 import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSocketMode;
 import io.herald.chat.telegram.TelegramBot;
 import io.herald.config.Settings;
 import io.herald.deliver.AlertSender;
+import io.herald.deliver.RedactingSender;
+import io.herald.deliver.Replies;
 import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
@@ -17,6 +20,7 @@ import io.herald.health.TransportStatus;
 import io.herald.model.Alert;
 import io.herald.model.LinkPreview;
 import io.herald.model.Platform;
+import io.herald.model.Redactor;
 import io.herald.store.SubscriptionStore;
 import io.herald.supervise.Supervisor;
 import java.io.PrintStream;
@@ -62,8 +66,10 @@ final class Platforms implements AutoCloseable {
         return p;
     }
 
+    /** Every sender, its failures redacted (no configured secret in what they say). */
     List<AlertSender> senders() {
-        return List.copyOf(senders);
+        Redactor redactor = settings.redactor();
+        return senders.stream().<AlertSender>map(s -> new RedactingSender(s, redactor)).toList();
     }
 
     /**
@@ -73,12 +79,13 @@ final class Platforms implements AutoCloseable {
      * supervisor stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status) {
+                                  Supervisor supervisor, TransportStatus status, Replies replies, Clock clock) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
                     new TelegramBot(telegram, router, Optional.of(presses),
-                            io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status));
+                            io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status,
+                            replies, CommandThrottle.standard(clock)));
         }
         if (slack != null) {
             slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));

@@ -28,6 +28,7 @@ final class StatusReport {
             } else {
                 sb.append("ok, last polled ").append(s.lastSuccess().map(Object::toString).orElse("never"));
             }
+            s.flood().ifPresent(f -> sb.append("; flooding: ").append(f.reason()));
             sb.append('\n');
         }
         Map<OutboxEntry.Status, Integer> counts = outbox.counts();

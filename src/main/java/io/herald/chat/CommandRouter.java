@@ -95,7 +95,7 @@ public final class CommandRouter implements CommandHandler {
                     .orElse("Link previews cannot be changed here.");
             case "/status" -> isAdmin.test(message) ? status.render()
                     : "Only Herald's admins can use /status.";
-            default -> "I don't know the command " + command + ". " + HINT;
+            default -> "I don't know the command " + Quote.prefix(command) + ". " + HINT;
         };
     }
 

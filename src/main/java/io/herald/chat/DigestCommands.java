@@ -43,7 +43,7 @@ final class DigestCommands {
                 return daily(chat, words.length > 1 ? words[1] : "");
             }
             default -> {
-                return "I don't know the digest mode '" + words[0] + "'. " + DIGEST_USAGE;
+                return "I don't know the digest mode '" + Quote.prefix(words[0]) + "'. " + DIGEST_USAGE;
             }
         }
     }
@@ -72,7 +72,7 @@ final class DigestCommands {
         try {
             zone = ZoneId.of(argument.strip());
         } catch (DateTimeException e) {
-            return "I don't know the time zone '" + argument.strip()
+            return "I don't know the time zone '" + Quote.prefix(argument.strip())
                     + "'. Use a name like Europe/Berlin, America/New_York or UTC.";
         }
         ChatSettings s = settings.setTimezone(chat, zone);
@@ -86,7 +86,7 @@ final class DigestCommands {
         }
         java.util.Optional<LinkPreview> choice = LinkPreview.parse(argument);
         if (choice.isEmpty()) {
-            return "I don't know the preview '" + argument.strip() + "'. " + PREVIEW_USAGE;
+            return "I don't know the preview '" + Quote.prefix(argument.strip()) + "'. " + PREVIEW_USAGE;
         }
         settings.setLinkPreview(chat, choice.get());
         return switch (choice.get()) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class ConfigValidator {
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
     private static final List<String> KEYS = List.of("feeds", "routes", "admins", "defaults", "network", "delivery",
-            "summarize", "retention");
+            "summarize", "retention", "limits");
 
     private final Problems problems;
     private final QueryCheck queryCheck;
@@ -46,11 +46,12 @@ final class ConfigValidator {
         DeliveryConfig delivery = new DeliveryValidator(problems).validate(section(top, "delivery"));
         Optional<LlmConfig> llm = new SummarizeValidator(problems).validate(section(top, "summarize"));
         Duration retention = RetentionValidator.maxAge(section(top, "retention"), problems);
+        FloodLimits limits = new LimitsValidator(problems).validate(section(top, "limits"));
         if (problems.hasErrors()) {
             return Optional.empty();
         }
         return Optional.of(new HeraldConfig(feedConfigs, routes, admins, defaultInterval, allowPrivate,
-                delivery, llm, maxFailures, maxBody, retention));
+                delivery, llm, maxFailures, maxBody, retention, limits));
     }
 
     private static YamlNode section(Mapping top, String key) {

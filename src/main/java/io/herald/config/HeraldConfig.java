@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param maxFailures  consecutive failed polls after which a feed is paused ({@code defaults.max_failures})
  * @param maxBodyBytes largest feed document accepted ({@code network.max_body_size})
  * @param retention    how long sent alerts and items no longer listed are kept ({@code retention.max_age})
+ * @param limits       how much work one feed may cause ({@code limits:})
  */
 public record HeraldConfig(
         List<FeedConfig> feeds,
@@ -23,7 +24,8 @@ public record HeraldConfig(
         Optional<LlmConfig> llm,
         int maxFailures,
         long maxBodyBytes,
-        Duration retention) {
+        Duration retention,
+        FloodLimits limits) {
 
     public static final int DEFAULT_MAX_FAILURES = 50;
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
@@ -37,6 +39,15 @@ public record HeraldConfig(
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         llm = llm == null ? Optional.empty() : llm;
         retention = retention == null ? DEFAULT_RETENTION : retention;
+        limits = limits == null ? FloodLimits.DEFAULTS : limits;
+    }
+
+    /** A config with the default flood limits. */
+    public HeraldConfig(List<FeedConfig> feeds, List<RouteConfig> routes, Admins admins, Duration defaultInterval,
+                        boolean allowPrivateAddresses, DeliveryConfig delivery, Optional<LlmConfig> llm,
+                        int maxFailures, long maxBodyBytes, Duration retention) {
+        this(feeds, routes, admins, defaultInterval, allowPrivateAddresses, delivery, llm, maxFailures, maxBodyBytes,
+                retention, FloodLimits.DEFAULTS);
     }
 
     /** A config with the default retention. */

@@ -1,5 +1,6 @@
 package io.herald.config;
 
+import io.herald.model.Redactor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -145,6 +146,13 @@ public record Settings(
     }
 
     /** Telegram is on when its bot token is set. */
+    /** The redactor that removes every secret of these settings from outside text. */
+    public Redactor redactor() {
+        return new Redactor(java.util.stream.Stream.of(telegramToken, slackBotToken, slackAppToken,
+                        slackSigningSecret, llmApiKey, metricsToken, databasePassword)
+                .flatMap(Optional::stream).map(Secret::value).toList());
+    }
+
     public boolean telegramEnabled() {
         return telegramToken.isPresent();
     }

@@ -1,6 +1,7 @@
 package io.herald.deliver;
 
 import io.herald.model.Alert;
+import io.herald.model.Destination;
 import io.herald.model.Platform;
 import java.util.Optional;
 
@@ -40,6 +41,11 @@ public interface AlertSender {
      */
     default void sendNotice(String address, String text) throws SendFailure {
         throw SendFailure.permanent(platform().key() + ": cannot send plain notices to " + address, null);
+    }
+
+    /** Sends a reply to a command, as plain text, to the chat (or forum topic) it came from. */
+    default void sendReply(Destination to, String text) throws SendFailure {
+        sendNotice(to.address(), text);
     }
 
     /** Sends several alerts for one destination as one message with the headlines as links. */

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DeliveryRun {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRun.class);
+    private static final long MARK_FIRST_WAIT_MILLIS = 100;
+    private static final long MARK_MAX_WAIT_MILLIS = 2_000;
 
     private final OutboxStore outbox;
     private final Map<io.herald.model.Platform, AlertSender> senders;
@@ -54,8 +56,8 @@ final class DeliveryRun {
         Digest digest = rows.size() > 1 || digestHeading != null
                 ? new Digest(destination, digestHeading == null ? rows.size() + " new stories" : digestHeading,
                 rows.stream().map(OutboxEntry::alert).toList()) : null;
+        Optional<String> messageRef;
         try {
-            Optional<String> messageRef;
             try {
                 messageRef = send(sender, rows.get(0).alert(), digest, false);
             } catch (SendFailure failure) {
@@ -65,15 +67,43 @@ final class DeliveryRun {
                 LOG.info("delivery: {}; resending as plain text", failure.getMessage());
                 messageRef = send(sender, rows.get(0).alert(), digest, true);
             }
-            sent(rows, destination, messageRef);
-            return true;
         } catch (SendFailure failure) {
             handle(rows, failure);
+            return false;
         } catch (RuntimeException e) {
             LOG.error("delivery: unexpected error sending alert {} to {}", rows.get(0).id(), destination, e);
             handle(rows, SendFailure.transientFailure("unexpected error: " + e, e));
+            return false;
         }
-        return false;
+        // delivered: from here on the rows must become sent, never be sent again
+        sent(rows, destination, messageRef);
+        return true;
+    }
+
+    /**
+     * Sends a reply to a command. Afterwards the destination keeps its pace as after an alert; a 429 makes it wait
+     * as the platform asked and {@code again} puts the reply back first in line; other failures are logged.
+     */
+    void reply(Destination to, String text, Runnable again) {
+        AlertSender sender = senders.get(to.platform());
+        if (sender == null) {
+            LOG.warn("delivery: {} is not configured; a reply to {} is dropped", to.platform().key(), to);
+            return;
+        }
+        try {
+            sender.sendReply(to, text);
+            notBefore.put(to, clock.instant().plus(policy.gapFor(to)));
+        } catch (SendFailure failure) {
+            if (failure.kind() == SendFailure.Kind.RATE_LIMITED) {
+                metrics.rateLimited(to.platform());
+                notBefore.put(to, clock.instant().plus(failure.retryAfter().orElse(Duration.ofSeconds(1))));
+                again.run();
+            } else {
+                LOG.warn("delivery: reply to {} not sent: {}", to, failure.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("delivery: reply to {} not sent: {}", to, e.toString());
+        }
     }
 
     /** Sends; returns the platform's id of a single formatted alert's message (the one whose buttons can change). */
@@ -94,16 +124,45 @@ final class DeliveryRun {
     }
 
     private void sent(List<OutboxEntry> rows, Destination destination, Optional<String> messageRef) {
-        if (rows.size() == 1 && messageRef.isPresent()) {
-            outbox.markSent(rows.get(0).id(), messageRef.get());
-        } else if (rows.size() == 1) {
-            outbox.markSent(rows.get(0).id());
-        } else {
-            outbox.markSent(rows.stream().map(OutboxEntry::id).toList());
-        }
+        markSentUntilDone(rows, messageRef);
         Instant now = clock.instant();
         notBefore.put(destination, now.plus(policy.gapFor(destination)));
         rows.forEach(r -> metrics.alertSent(destination.platform(), Duration.between(r.createdAt(), now)));
+    }
+
+    /**
+     * Marks delivered rows sent, retrying with backoff for as long as the store refuses (locked past its busy
+     * timeout, briefly unwritable): the destination stays in flight meanwhile, so no resend is ever considered. Only
+     * an interrupt (shutdown past its limit) ends the wait; the rows then stay pending.
+     */
+    private void markSentUntilDone(List<OutboxEntry> rows, Optional<String> messageRef) {
+        long waitMillis = MARK_FIRST_WAIT_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (rows.size() == 1 && messageRef.isPresent()) {
+                    outbox.markSent(rows.get(0).id(), messageRef.get());
+                } else if (rows.size() == 1) {
+                    outbox.markSent(rows.get(0).id());
+                } else {
+                    outbox.markSent(rows.stream().map(OutboxEntry::id).toList());
+                }
+                if (attempt > 1) {
+                    LOG.info("delivery: alert {} marked sent after {} attempts", rows.get(0).id(), attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("delivery: alert {} was delivered but cannot be marked sent yet (attempt {}): {}; retrying"
+                        + " in {} ms", rows.get(0).id(), attempt, e.getMessage(), waitMillis);
+            }
+            try {
+                Thread.sleep(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("delivery: interrupted while marking alert " + rows.get(0).id()
+                        + " sent; it stays pending", e);
+            }
+            waitMillis = Math.min(MARK_MAX_WAIT_MILLIS, waitMillis * 2);
+        }
     }
 
     private void handle(List<OutboxEntry> rows, SendFailure failure) {

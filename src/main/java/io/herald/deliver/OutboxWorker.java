@@ -14,7 +14,10 @@ import io.herald.supervise.Supervisor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +43,15 @@ import org.slf4j.LoggerFactory;
  * <p>The dispatcher loop runs under a {@link Supervisor}: a store or any other failure ends the loop, the supervisor
  * logs it and starts it again after a backoff, so delivery resumes by itself when the database is back.
  */
-public final class OutboxWorker implements Supervised, AutoCloseable {
+public final class OutboxWorker implements Supervised, AutoCloseable, Replies {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int HEADS = 5000;
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final Duration PASS = Duration.ofSeconds(1);
     private static final Duration SETTINGS_TTL = Duration.ofSeconds(5);
     private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+    /** Replies waiting for one destination at most; more are dropped (the chat is flooding us). */
+    static final int MAX_REPLIES_PER_DESTINATION = 50;
 
     private final OutboxStore outbox;
     private final ChatSettingsStore chatSettings;
@@ -54,6 +59,8 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
     private final Clock clock;
     private final Map<Destination, Instant> notBefore = new ConcurrentHashMap<>();
     private final Set<Destination> inFlight = ConcurrentHashMap.newKeySet();
+    /** Replies to commands, per destination in order; served before alerts. Guarded by itself. */
+    private final Map<Destination, Deque<String>> replies = new LinkedHashMap<>();
     private final RateGate gate;
     private final DeliveryRun run;
     private final Semaphore slots;
@@ -107,6 +114,30 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
         handle = supervisor.supervise("delivery", true, this);
     }
 
+    /**
+     * Queues a reply to a command: it goes out before the destination's alerts, paced like them, never inside a
+     * platform's retry-after window, within the platform's overall rate.
+     */
+    @Override
+    public void reply(Destination to, String text) {
+        synchronized (replies) {
+            Deque<String> queue = replies.computeIfAbsent(to, d -> new ArrayDeque<>());
+            if (queue.size() >= MAX_REPLIES_PER_DESTINATION) {
+                LOG.warn("delivery: {} replies already wait for {}; one more dropped", queue.size(), to);
+                return;
+            }
+            queue.add(text);
+        }
+        wake();
+    }
+
+    /** Replies waiting, over all destinations. */
+    public int repliesWaiting() {
+        synchronized (replies) {
+            return replies.values().stream().mapToInt(Deque::size).sum();
+        }
+    }
+
     /** Tells the worker new rows are waiting. */
     public void wake() {
         lock.lock();
@@ -134,6 +165,37 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
         refreshDigestChats(start);
         Instant wakeAt = start.plus(IDLE_WAIT);
         int count = 0;
+        for (Destination to : replyDestinations()) {
+            Instant now = clock.instant();
+            Instant allowed = notBefore.getOrDefault(to, Instant.MIN);
+            if (inFlight.contains(to) || allowed.isAfter(now)) {
+                wakeAt = allowed.isBefore(wakeAt) && allowed.isAfter(now) ? allowed : wakeAt;
+                continue;
+            }
+            if (!takeRate(to.platform(), inline)) {
+                continue;
+            }
+            String text = nextReply(to);
+            if (text == null) {
+                continue;
+            }
+            inFlight.add(to);
+            Runnable send = () -> {
+                try {
+                    run.reply(to, text, () -> replyAgain(to, text));
+                } finally {
+                    inFlight.remove(to);
+                }
+            };
+            if (inline) {
+                send.run();
+                count++;
+            } else if (submit(to, send)) {
+                count++;
+            } else {
+                replyAgain(to, text);
+            }
+        }
         for (OutboxHead head : outbox.dueHeads(start, HEADS)) {
             if (!inline && (!running || clock.instant().isAfter(start.plus(PASS)))) {
                 break;
@@ -201,6 +263,51 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
         String base = work.heading() != null ? size + " new stories (too many to send one by one)"
                 : "Your digest: " + size + " new stories";
         return more > 0 && work.heading() != null ? base + "; " + more + " more follow" : base;
+    }
+
+    private List<Destination> replyDestinations() {
+        synchronized (replies) {
+            return List.copyOf(replies.keySet());
+        }
+    }
+
+    private String nextReply(Destination to) {
+        synchronized (replies) {
+            Deque<String> queue = replies.get(to);
+            String text = queue == null ? null : queue.poll();
+            if (queue != null && queue.isEmpty()) {
+                replies.remove(to);
+            }
+            return text;
+        }
+    }
+
+    private void replyAgain(Destination to, String text) {
+        synchronized (replies) {
+            replies.computeIfAbsent(to, d -> new ArrayDeque<>()).addFirst(text);
+        }
+    }
+
+    /** Runs {@code send} on the pool when a slot frees up soon; false (nothing run) otherwise. */
+    private boolean submit(Destination to, Runnable send) {
+        try {
+            if (!slots.tryAcquire(PASS.toMillis(), TimeUnit.MILLISECONDS)) {
+                inFlight.remove(to);
+                return false;
+            }
+        } catch (InterruptedException e) {
+            inFlight.remove(to);
+            throw interrupted();
+        }
+        pool.execute(() -> {
+            try {
+                send.run();
+            } finally {
+                slots.release();
+                wake();
+            }
+        });
+        return true;
     }
 
     private boolean submit(Work work) {

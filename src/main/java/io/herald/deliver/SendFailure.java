@@ -1,5 +1,6 @@
 package io.herald.deliver;
 
+import io.herald.model.Redactor;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -68,6 +69,14 @@ public final class SendFailure extends Exception {
     /** The chat moved to a new address (a Telegram group upgraded to a supergroup). */
     public static SendFailure chatMigrated(String message, String newAddress, Throwable cause) {
         return new SendFailure(message, Kind.CHAT_MIGRATED, Optional.empty(), newAddress, cause);
+    }
+
+    /** The same failure with its message and cause's messages passed through {@code redactor}. */
+    public SendFailure redacted(Redactor redactor) {
+        SendFailure copy = new SendFailure(redactor.redact(getMessage()), kind, retryAfter(), migratedTo,
+                redactor.redact(getCause()));
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     public Kind kind() {

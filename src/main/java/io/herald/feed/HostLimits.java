@@ -2,8 +2,10 @@ package io.herald.feed;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Caps concurrent requests per host and overall: a fetch waits for a slot, so one slow or large site never takes
@@ -22,20 +24,29 @@ final class HostLimits {
         this.global = new Semaphore(global, true);
     }
 
-    /** A held slot for {@code host}; close it to release. */
-    Slot acquire(String host) throws InterruptedException {
-        Semaphore forHost = hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new Semaphore(perHost, true));
-        forHost.acquire();
+    /**
+     * A held slot for {@code host} and {@code port} (two servers on one name are two hosts), waited for until
+     * {@code deadline} ({@link System#nanoTime()}) at most; empty when none came free in time. Close it to release.
+     */
+    Optional<Slot> acquire(String host, int port, long deadline) throws InterruptedException {
+        Semaphore forHost = hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT) + ":" + port,
+                h -> new Semaphore(perHost, true));
+        if (!forHost.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            return Optional.empty();
+        }
         try {
-            global.acquire();
+            if (!global.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                forHost.release();
+                return Optional.empty();
+            }
         } catch (InterruptedException e) {
             forHost.release();
             throw e;
         }
-        return () -> {
+        return Optional.of(() -> {
             global.release();
             forHost.release();
-        };
+        });
     }
 
     /** A held permit. */

@@ -62,7 +62,7 @@ final class HttpFetcher {
         boolean permanent = true;
         for (int hop = 0; ; hop++) {
             HttpUrl httpUrl = checkedUrl(feedId, current);
-            try (HostLimits.Slot slot = slot(feedId, httpUrl); Response response = execute(httpUrl, previous, deadline)) {
+            try (HostLimits.Slot slot = slot(feedId, httpUrl, deadline); Response response = execute(httpUrl, previous, deadline)) {
                 int code = response.code();
                 if (!isRedirect(code)) {
                     return finish(feedId, current, hop > 0 && permanent, response, previous);
@@ -79,9 +79,12 @@ final class HttpFetcher {
         }
     }
 
-    private HostLimits.Slot slot(String feedId, HttpUrl url) throws FeedException {
+    /** A connection slot for the URL's host and port, waited for within the fetch's own time budget. */
+    private HostLimits.Slot slot(String feedId, HttpUrl url, long deadline) throws FeedException {
         try {
-            return limits.acquire(url.host());
+            return limits.acquire(url.host(), url.port(), deadline).orElseThrow(() -> new FeedException("feed "
+                    + feedId + ": " + url.host() + ":" + url.port() + " is busy with other fetches; no connection"
+                    + " slot came free within " + policy.totalTimeout().toSeconds() + " s"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FeedException("feed " + feedId + ": interrupted while waiting to fetch " + url, e);

@@ -1,5 +1,6 @@
 package io.herald.pipeline;
 
+import io.herald.config.FloodLimits;
 import io.herald.feed.FeedException;
 import io.herald.feed.FetchOutcome;
 import io.herald.feed.ItemKeys;
@@ -14,6 +15,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,7 @@ public final class Poller {
     private final FeedHealthListener health;
     private final Clock clock;
     private final RandomGenerator random;
+    private final FloodLimits limits;
 
     /**
      * @param onQueued called after a poll queued at least one alert (wakes the delivery worker)
@@ -55,6 +59,16 @@ public final class Poller {
      */
     public Poller(FeedSource source, FeedStore feeds, AlertPlanner planner, Runnable onQueued, PollTiming timing,
             FeedHealthListener health, Clock clock, RandomGenerator random) {
+        this(source, feeds, planner, onQueued, timing, health, clock, random, FloodLimits.DEFAULTS);
+    }
+
+    /**
+     * @param limits new items alerted per poll, pending alerts per feed and per destination; past them the newest
+     *               are kept, the feed is flagged and {@code health} is told once
+     */
+    public Poller(FeedSource source, FeedStore feeds, AlertPlanner planner, Runnable onQueued, PollTiming timing,
+            FeedHealthListener health, Clock clock, RandomGenerator random, FloodLimits limits) {
+        this.limits = limits;
         this.source = source;
         this.feeds = feeds;
         this.planner = planner;
@@ -121,13 +135,18 @@ public final class Poller {
         List<Item> fresh = feeds.unseenItems(feedId, withLinks(byKey, linkKeys)).stream().map(byKey::get).toList();
         boolean backlog = state.map(s -> !s.initialized()).orElse(true);
         String feedTitle = feed.title().isBlank() ? feedId : feed.title();
-        List<PendingAlert> alerts = backlog ? List.of() : planner.plan(feedId, feedTitle, fresh);
+        List<Item> kept = backlog ? fresh : newest(fresh, limits.maxNewItemsPerPoll());
+        List<PendingAlert> alerts = backlog ? List.of() : planner.plan(feedId, feedTitle, kept);
         Validators next = outcome.validators();
         int queued = feeds.recordPoll(new PollRecord(feedId, url.toString(), next.etag(), next.lastModified(),
                 fresh, alerts, byKey.keySet(), linkKeys));
         if (!feed.title().isBlank()) {
             feeds.recordTitle(feedId, feed.title());
         }
+        int dropped = queued == 0 ? 0 : feeds.dropPendingBeyond(feedId,
+                alerts.stream().map(a -> a.alert().destination().toString()).distinct().toList(),
+                limits.maxPendingPerFeed(), limits.maxPendingPerDestination());
+        checkFlood(feedId, state, fresh.size(), fresh.size() - kept.size(), dropped);
         if (backlog && !fresh.isEmpty()) {
             LOG.info("feed {}: first poll, {} existing items recorded without alerting", feedId, fresh.size());
         } else if (!fresh.isEmpty()) {
@@ -137,6 +156,39 @@ public final class Poller {
             onQueued.run();
         }
         return new PollResult(feedId, false, fresh.size(), queued, backlog, Optional.empty());
+    }
+
+    /** The {@code max} newest items (by publication time; undated ones after dated, in listing order). */
+    static List<Item> newest(List<Item> items, int max) {
+        if (items.size() <= max) {
+            return items;
+        }
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing((Item i) -> i.published().orElse(Instant.MIN)).reversed());
+        return List.copyOf(sorted.subList(0, max));
+    }
+
+    /**
+     * Flags the feed when this poll went past a limit (telling the admins when it was not flagged yet) and clears
+     * the flag after a poll that brought new items within the limits (a poll with nothing new says nothing).
+     */
+    private void checkFlood(String feedId, Optional<FeedState> before, int fresh, int skippedItems, int dropped) {
+        if (skippedItems == 0 && dropped == 0) {
+            if (fresh > 0 && before.flatMap(FeedState::flood).isPresent()) {
+                feeds.clearFlood(feedId);
+                LOG.info("feed {}: back within the limits", feedId);
+            }
+            return;
+        }
+        String reason = fresh + " new items in one poll" + (skippedItems == 0 ? ""
+                : "; only the newest " + limits.maxNewItemsPerPoll() + " were matched, " + skippedItems
+                + " skipped") + (dropped == 0 ? "" : "; " + dropped + " waiting alerts dropped (at most "
+                + limits.maxPendingPerFeed() + " per feed and " + limits.maxPendingPerDestination()
+                + " per chat wait)");
+        LOG.warn("feed {}: {}", feedId, reason);
+        if (feeds.flagFlood(feedId, reason, skippedItems, dropped)) {
+            health.feedFlooded(feedId, reason);
+        }
     }
 
     /**

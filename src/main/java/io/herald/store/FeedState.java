@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param paused       true when polling stopped after too many consecutive failures
  * @param pausedReason why, in plain words
  * @param pollUrl      where a permanent redirect moved the configured URL, polled instead of it
+ * @param flood        set while the feed is flagged for exceeding the limits ({@code limits:})
  */
 public record FeedState(
         String feedId,
@@ -26,7 +27,17 @@ public record FeedState(
         Optional<Instant> nextPoll,
         boolean paused,
         Optional<String> pausedReason,
-        Optional<String> pollUrl) {
+        Optional<String> pollUrl,
+        Optional<FeedFlood> flood) {
+
+    /** A state that is not flagged for flooding. */
+    public FeedState(String feedId, String url, Optional<String> etag, Optional<String> lastModified,
+            boolean initialized, Optional<Instant> lastSuccess, Optional<String> lastError,
+            Optional<Instant> lastErrorAt, int consecutiveErrors, Optional<Instant> nextPoll, boolean paused,
+            Optional<String> pausedReason, Optional<String> pollUrl) {
+        this(feedId, url, etag, lastModified, initialized, lastSuccess, lastError, lastErrorAt, consecutiveErrors,
+                nextPoll, paused, pausedReason, pollUrl, Optional.empty());
+    }
 
     /** A state without schedule, pause or redirect. */
     public FeedState(String feedId, String url, Optional<String> etag, Optional<String> lastModified,

@@ -18,12 +18,32 @@ public interface FeedStore {
     Set<String> unseen(String feedId, Collection<String> itemKeys);
 
     /**
-     * Records a successful poll atomically: items seen, alerts queued (duplicates ignored), validators stored,
-     * the feed marked initialized and its error count reset.
+     * Records a successful poll in short transactions, so that no lock is held for the whole of a huge poll: first
+     * the alerts with their items (duplicates ignored), then the other new items and the listing in chunks, last the
+     * validators (the feed marked initialized, its error count reset). A failure part-way leaves every queued alert
+     * queued once and the validators unchanged, so that the next poll reads the feed in full again.
      *
      * @return how many outbox rows were added
      */
     int recordPoll(PollRecord poll);
+
+    /**
+     * Drops the oldest pending alerts of the feed beyond {@code maxPerFeed}, and of each of {@code destinations}
+     * beyond {@code maxPerDestination}, so the newest are kept.
+     *
+     * @return how many were dropped
+     */
+    int dropPendingBeyond(String feedId, Collection<String> destinations, int maxPerFeed, int maxPerDestination);
+
+    /**
+     * Flags the feed for exceeding the limits (or updates the flag) and adds to its skipped counts.
+     *
+     * @return true when the feed was not flagged before (the admins are to be told)
+     */
+    boolean flagFlood(String feedId, String reason, int skippedItems, int skippedAlerts);
+
+    /** Clears the flood flag after a poll within the limits. */
+    void clearFlood(String feedId);
 
     /** Records a failed poll with a plain-words reason. */
     void recordFailure(String feedId, String url, String error);

@@ -18,6 +18,8 @@ import java.util.Set;
 /** {@link FeedStore} on JDBC. */
 public final class JdbcFeedStore implements FeedStore {
     private static final int IN_CHUNK = 200;
+    /** Rows written per transaction when a poll brings many: each holds the write lock only briefly. */
+    static final int WRITE_CHUNK = 1_000;
     /** Items kept beyond what a feed lists now: at least this many, or as many again as it lists. */
     static final int MEMORY_MARGIN = 200;
 
@@ -67,26 +69,88 @@ public final class JdbcFeedStore implements FeedStore {
     @Override
     public int recordPoll(PollRecord poll) {
         long now = clock.millis();
-        return db.inTransaction("record a poll of feed " + poll.feedId(), c -> {
-            for (Item item : poll.newItems()) {
-                Jdbc.update(c, "INSERT INTO items (feed_id, item_key, link, title, first_seen_at, link_key,"
-                        + " last_listed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", poll.feedId(),
-                        item.id(), item.link(), item.title(), now, poll.linkKeys().get(item.id()), now);
-            }
-            int queued = 0;
-            for (PendingAlert pending : poll.alerts()) {
-                queued += queue(c, pending, poll.linkKeys().get(pending.alert().item().id()), now);
-            }
+        Set<String> alerted = new HashSet<>();
+        poll.alerts().forEach(p -> alerted.add(p.alert().item().id()));
+        List<Item> withAlerts = poll.newItems().stream().filter(i -> alerted.contains(i.id())).toList();
+        List<Item> others = poll.newItems().stream().filter(i -> !alerted.contains(i.id())).toList();
+        int queued = db.inTransaction("record the alerts of a poll of feed " + poll.feedId(), c -> {
             upsertState(c, poll.feedId(), poll.url());
-            if (!poll.listed().isEmpty()) {
-                markListed(c, poll.feedId(), poll.listed(), now);
-                forgetOld(c, poll.feedId(), poll.listed().size());
+            insertItems(c, poll, withAlerts, now);
+            int n = 0;
+            for (PendingAlert pending : poll.alerts()) {
+                n += queue(c, pending, poll.linkKeys().get(pending.alert().item().id()), now);
             }
-            Jdbc.update(c, "UPDATE feeds SET etag = ?, last_modified = ?, initialized = 1, last_success_at = ?,"
+            return n;
+        });
+        for (int from = 0; from < others.size(); from += WRITE_CHUNK) {
+            List<Item> chunk = others.subList(from, Math.min(others.size(), from + WRITE_CHUNK));
+            db.inTransaction("record new items of feed " + poll.feedId(), c -> {
+                upsertState(c, poll.feedId(), poll.url());
+                insertItems(c, poll, chunk, now);
+                return null;
+            });
+        }
+        if (!poll.listed().isEmpty()) {
+            List<String> listed = new ArrayList<>(poll.listed());
+            for (int from = 0; from < listed.size(); from += WRITE_CHUNK) {
+                List<String> chunk = listed.subList(from, Math.min(listed.size(), from + WRITE_CHUNK));
+                db.inTransaction("mark listed items of feed " + poll.feedId(),
+                        c -> markListed(c, poll.feedId(), chunk, now));
+            }
+            db.inTransaction("forget old items of feed " + poll.feedId(),
+                    c -> forgetOld(c, poll.feedId(), listed.size()));
+        }
+        db.inTransaction("record a poll of feed " + poll.feedId(), c -> {
+            upsertState(c, poll.feedId(), poll.url());
+            return Jdbc.update(c, "UPDATE feeds SET etag = ?, last_modified = ?, initialized = 1, last_success_at = ?,"
                             + " consecutive_errors = 0 WHERE id = ?",
                     poll.etag().orElse(null), poll.lastModified().orElse(null), now, poll.feedId());
-            return queued;
         });
+        return queued;
+    }
+
+    private static void insertItems(Connection c, PollRecord poll, List<Item> items, long now) throws SQLException {
+        for (Item item : items) {
+            Jdbc.update(c, "INSERT INTO items (feed_id, item_key, link, title, first_seen_at, link_key,"
+                    + " last_listed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", poll.feedId(),
+                    item.id(), item.link(), item.title(), now, poll.linkKeys().get(item.id()), now);
+        }
+    }
+
+    @Override
+    public int dropPendingBeyond(String feedId, Collection<String> destinations, int maxPerFeed,
+                                 int maxPerDestination) {
+        int dropped = db.inTransaction("drop pending alerts of feed " + feedId + " beyond " + maxPerFeed,
+                c -> Jdbc.update(c, "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = 'pending'"
+                        + " AND feed_id = ? ORDER BY id DESC LIMIT ? OFFSET ?)", feedId, Integer.MAX_VALUE,
+                        maxPerFeed));
+        for (String destination : new LinkedHashSet<>(destinations)) {
+            dropped += db.inTransaction("drop pending alerts to " + destination + " beyond " + maxPerDestination,
+                    c -> Jdbc.update(c, "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE"
+                            + " status = 'pending' AND destination = ? ORDER BY id DESC LIMIT ? OFFSET ?)",
+                            destination, Integer.MAX_VALUE, maxPerDestination));
+        }
+        return dropped;
+    }
+
+    @Override
+    public boolean flagFlood(String feedId, String reason, int skippedItems, int skippedAlerts) {
+        return db.inTransaction("flag feed " + feedId + " as flooding", c -> {
+            boolean fresh = Jdbc.queryInt(c, "SELECT COUNT(*) FROM feeds WHERE id = ? AND flooded_at IS NULL",
+                    feedId) > 0;
+            Jdbc.update(c, "UPDATE feeds SET flooded_at = COALESCE(flooded_at, ?), flood_reason = ?,"
+                    + " skipped_items = CASE WHEN flooded_at IS NULL THEN 0 ELSE skipped_items END + ?,"
+                    + " skipped_alerts = CASE WHEN flooded_at IS NULL THEN 0 ELSE skipped_alerts END + ?"
+                    + " WHERE id = ?", clock.millis(), reason, skippedItems, skippedAlerts, feedId);
+            return fresh;
+        });
+    }
+
+    @Override
+    public void clearFlood(String feedId) {
+        db.withConnection("clear the flood flag of feed " + feedId, c -> Jdbc.update(c,
+                "UPDATE feeds SET flooded_at = NULL, flood_reason = NULL WHERE id = ? AND flooded_at IS NOT NULL",
+                feedId));
     }
 
     @Override
@@ -115,8 +179,7 @@ public final class JdbcFeedStore implements FeedStore {
                 destination, codec.encode(pending.alert()), now, now, linkKey);
     }
 
-    private static void markListed(Connection c, String feedId, Set<String> listed, long now) throws SQLException {
-        List<String> keys = new ArrayList<>(listed);
+    private static int markListed(Connection c, String feedId, List<String> keys, long now) throws SQLException {
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
             Object[] params = new Object[chunk.size() + 2];
@@ -128,12 +191,13 @@ public final class JdbcFeedStore implements FeedStore {
             Jdbc.update(c, "UPDATE items SET last_listed_at = ? WHERE feed_id = ? AND item_key IN ("
                     + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", params);
         }
+        return keys.size();
     }
 
     /** Bounded memory: keeps what the feed lists now plus a margin of the most recently listed others. */
-    private static void forgetOld(Connection c, String feedId, int listed) throws SQLException {
+    private static int forgetOld(Connection c, String feedId, int listed) throws SQLException {
         int keep = listed + Math.max(MEMORY_MARGIN, listed);
-        Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND item_key NOT IN (SELECT item_key FROM items WHERE"
+        return Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND item_key NOT IN (SELECT item_key FROM items WHERE"
                 + " feed_id = ? ORDER BY COALESCE(last_listed_at, first_seen_at) DESC, first_seen_at DESC LIMIT ?)",
                 feedId, feedId, keep);
     }
@@ -215,7 +279,15 @@ public final class JdbcFeedStore implements FeedStore {
                 rs.getInt("initialized") != 0, instant(rs, "last_success_at"),
                 Optional.ofNullable(rs.getString("last_error")), instant(rs, "last_error_at"),
                 rs.getInt("consecutive_errors"), instant(rs, "next_poll_at"), rs.getInt("paused") != 0,
-                Optional.ofNullable(rs.getString("paused_reason")), Optional.ofNullable(rs.getString("poll_url")));
+                Optional.ofNullable(rs.getString("paused_reason")), Optional.ofNullable(rs.getString("poll_url")),
+                flood(rs));
+    }
+
+    private static Optional<FeedFlood> flood(ResultSet rs) throws SQLException {
+        Long since = Jdbc.nullableLong(rs, "flooded_at");
+        return since == null ? Optional.empty() : Optional.of(new FeedFlood(Instant.ofEpochMilli(since),
+                Optional.ofNullable(rs.getString("flood_reason")).orElse(""), rs.getLong("skipped_items"),
+                rs.getLong("skipped_alerts")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -148,7 +148,7 @@ class ConfigLoaderTest {
     @ValueSource(strings = {"- id: world\n", "just text\n", "42\n"})
     void topLevelMustBeAMapping(String yaml) {
         assertThat(problems(yaml)).singleElement().asString()
-                .startsWith("herald.yml:1: the config must be a mapping with the keys feeds, routes, admins, defaults, network, delivery, summarize, retention, not ");
+                .startsWith("herald.yml:1: the config must be a mapping with the keys feeds, routes, admins, defaults, network, delivery, summarize, retention, limits, not ");
     }
 
     @Test

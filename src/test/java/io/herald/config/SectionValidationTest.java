@@ -17,7 +17,7 @@ class SectionValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "feed: []                                            | 1 | top level: unknown key 'feed' (did you mean 'feeds'?)",
-        "timeout: 5s                                         | 1 | top level: unknown key 'timeout' (expected one of: feeds, routes, admins, defaults, network, delivery, summarize, retention)",
+        "timeout: 5s                                         | 1 | top level: unknown key 'timeout' (expected one of: feeds, routes, admins, defaults, network, delivery, summarize, retention, limits)",
         "feeds:\\n  - id: w\\n    url: http://e.org\\n    intervall: 5m | 4 | feed w: unknown key 'intervall' (did you mean 'interval'?)",
         "feeds:\\n  - id: w\\n    uri: http://e.org\\n    url: http://e.org | 3 | feed w: unknown key 'uri' (did you mean 'url'?)",
         "routes:\\n  - id: r\\n    query: x\\n    to: ['console:']\\n    feed: []  | 5 | route r: unknown key 'feed' (did you mean 'feeds'?)",
@@ -43,6 +43,23 @@ class SectionValidationTest {
         "retention: 30d                | 1 | retention must be a mapping of keys to values, not the text '30d'",
     })
     void refusesABadRetention(String yaml, int line, String message) {
+        assertThat(problems(yaml.replace("\\n", "\n"))).containsExactly("herald.yml:" + line + ": " + message);
+    }
+
+    @Test
+    void limitsHaveDefaultsAndCanBeSet() throws Exception {
+        assertThat(load("feeds: []\n").config().limits()).isEqualTo(FloodLimits.DEFAULTS);
+        assertThat(load("limits:\n  max_new_items_per_poll: 50\n  max_pending_per_destination: 200\n").config()
+                .limits()).isEqualTo(new FloodLimits(50, FloodLimits.DEFAULTS.maxPendingPerFeed(), 200));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "limits:\\n  max_new_items_per_poll: 0     | 2 | limits: max_new_items_per_poll must be a whole number from 1 to 1000000, not the number 0",
+        "limits:\\n  max_pending_per_feed: lots    | 2 | limits: max_pending_per_feed must be a whole number from 1 to 1000000, not the text 'lots'",
+        "limits:\\n  max_items: 5                  | 2 | limits: unknown key 'max_items' (expected one of: max_new_items_per_poll, max_pending_per_feed, max_pending_per_destination)",
+    })
+    void refusesBadLimits(String yaml, int line, String message) {
         assertThat(problems(yaml.replace("\\n", "\n"))).containsExactly("herald.yml:" + line + ": " + message);
     }
 

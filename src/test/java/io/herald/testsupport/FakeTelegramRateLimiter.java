@@ -23,6 +23,7 @@ final class FakeTelegramRateLimiter {
     private final Map<Long, Deque<Long>> groupSends = new HashMap<>();
     private final Map<Long, Long> retryUntil = new HashMap<>();
     private final List<FakeTelegramServer.RateLimitHit> hits = new ArrayList<>();
+    private final Map<Long, Long> forced = new HashMap<>();
     private int insideRetryWindow;
     private double globalPerSecond;
     private double globalBurst;
@@ -48,6 +49,10 @@ final class FakeTelegramRateLimiter {
         }
         long now = System.nanoTime();
         Long until = retryUntil.get(chatId);
+        Long force = (until == null || now >= until) ? forced.remove(chatId) : null;
+        if (force != null) {
+            return refuse(chatId, now, force * SECOND);
+        }
         if (until != null && now < until) {
             insideRetryWindow++;
             return refuse(chatId, now, until - now);
@@ -107,6 +112,11 @@ final class FakeTelegramRateLimiter {
     synchronized int openRetryWindows() {
         long now = System.nanoTime();
         return (int) retryUntil.values().stream().filter(until -> until > now).count();
+    }
+
+    /** The next send to the chat gets a 429 with this {@code retry_after}, whatever the limits say. */
+    synchronized void force(long chatId, long retryAfterSeconds) {
+        forced.put(chatId, retryAfterSeconds);
     }
 
     synchronized List<FakeTelegramServer.RateLimitHit> hits() {

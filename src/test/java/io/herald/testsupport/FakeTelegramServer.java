@@ -146,6 +146,9 @@ public final class FakeTelegramServer implements AutoCloseable {
         return token;
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger echoes = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int echoStatus = 400;
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             FakeTelegramHttp.write(exchange, answer(exchange));
@@ -172,6 +175,10 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         if (!exchange.getRequestMethod().equals("POST") && !exchange.getRequestMethod().equals("GET")) {
             return FakeTelegramReply.error(405, "Method Not Allowed");
+        }
+        if (!path.group(2).equalsIgnoreCase("getUpdates") && echoes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return FakeTelegramReply.error(echoStatus, "proxy refused " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getPath());
         }
         ObjectNode params;
         java.util.Map<String, FakeTelegramFiles.Upload> uploads = new java.util.HashMap<>();
@@ -344,6 +351,23 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** The next {@code times} getUpdates calls get this Bot API error (Telegram or a proxy in front of it failing). */
     public void failUpdates(int httpStatus, String description, int times) {
         api.failUpdates(FakeTelegramReply.error(httpStatus, description), times);
+    }
+
+    /**
+     * The next {@code times} calls of any method except getUpdates fail with {@code httpStatus} and a description that
+     * echoes the request path, token included, as some proxies and self-hosted Bot API servers do.
+     */
+    public void echoPathInErrors(int httpStatus, int times) {
+        echoStatus = httpStatus;
+        echoes.set(times);
+    }
+
+    /**
+     * The next message to the chat is refused with 429 and {@code retry_after}; the window it opens is tracked like
+     * the limits' own (see {@link #sendsInsideRetryWindow()}). Needs the limits enabled.
+     */
+    public void forceRateLimit(long chatId, long retryAfterSeconds) {
+        api.limiter.force(chatId, retryAfterSeconds);
     }
 
     /** The next call of any method except getUpdates gets a non-JSON body, like a proxy's error page. */

@@ -3,6 +3,8 @@ package io.herald.chat.telegram;
 import io.herald.chat.AlertPresses;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
+import io.herald.chat.CommandThrottle;
+import io.herald.deliver.Replies;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.health.TransportStatus;
 import io.herald.supervise.Supervised;
@@ -48,6 +50,8 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     private final TransportStatus status;
     private final OkHttpClient pollHttp;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private Optional<Replies> replies = Optional.empty();
+    private CommandThrottle throttle = CommandThrottle.standard(java.time.Clock.systemUTC());
     private Polling polling;
     private boolean started;
     private boolean closed;
@@ -70,6 +74,18 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                        List<BotCommandInfo> commands, TransportStatus status) {
         this(clients, false, handler, presses, commands, status);
+    }
+
+    /**
+     * As above, with every answer handed to {@code replies} (sent paced, with the alerts) and each user's commands
+     * limited by {@code throttle}.
+     */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
+                       List<BotCommandInfo> commands, TransportStatus status, Replies replies,
+                       CommandThrottle throttle) {
+        this(clients, false, handler, presses, commands, status);
+        this.replies = Optional.of(replies);
+        this.throttle = throttle;
     }
 
     private TelegramBot(TelegramClients clients, boolean ownsClients, CommandHandler handler,
@@ -142,7 +158,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         status.connected(TRANSPORT);
         publishCommands();
         TelegramUpdateConsumer consumer = new TelegramUpdateConsumer(
-                new TelegramUpdateHandler(clients, handler, presses, username), LANES);
+                new TelegramUpdateHandler(clients, handler, presses, username, replies, throttle), LANES);
         try {
             clients.client().execute(new DeleteWebhook());
         } catch (TelegramApiException e) {

@@ -5,12 +5,15 @@ import io.herald.chat.ButtonAnswer;
 import io.herald.chat.ButtonPress;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.DocumentHandler;
+import io.herald.chat.CommandThrottle;
 import io.herald.chat.IncomingMessage;
+import io.herald.deliver.Replies;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
 import io.herald.model.Destination;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,15 +47,28 @@ final class TelegramUpdateHandler {
     private final CommandHandler handler;
     private final Optional<AlertPresses> presses;
     private final Optional<String> botUsername;
+    private final Optional<Replies> replies;
+    private final CommandThrottle throttle;
 
     TelegramUpdateHandler(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                           Optional<String> botUsername) {
+        this(clients, handler, presses, botUsername, Optional.empty(), CommandThrottle.standard(Clock.systemUTC()));
+    }
+
+    /**
+     * @param replies  where answers go to be sent paced with the alerts; empty: sent here, at once
+     * @param throttle commands per user
+     */
+    TelegramUpdateHandler(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
+                          Optional<String> botUsername, Optional<Replies> replies, CommandThrottle throttle) {
         this.clients = clients;
         this.client = clients.client();
         this.sender = new TelegramSender(client);
         this.handler = handler;
         this.presses = presses;
         this.botUsername = botUsername.map(name -> name.toLowerCase(Locale.ROOT));
+        this.replies = replies;
+        this.throttle = throttle;
     }
 
     /** The chat an update belongs to, for ordering; empty for updates the bot ignores. */
@@ -89,7 +105,34 @@ final class TelegramUpdateHandler {
             return;
         }
         String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
-        addressedToUs(message.getText()).ifPresent(text -> answer(chat, userId, text));
+        Optional<String> text = message.isUserMessage() ? addressedToUs(message.getText())
+                : commandInGroup(message.getText());
+        if (text.isEmpty()) {
+            return;
+        }
+        switch (throttle.check(userId.isEmpty() ? "chat " + chat : userId)) {
+            case ANSWER -> answer(chat, userId, text.get());
+            case SLOW_DOWN -> reply(chat, CommandThrottle.SLOW_DOWN);
+            case IGNORE -> log.debug("telegram: user {} sends commands too fast; one ignored", userId);
+        }
+    }
+
+    /**
+     * In a group, only what is addressed to Herald: a command (not one for another bot) or a message starting with
+     * {@code @herald_bot} (the rest read as a command). Plain chatter gets no answer.
+     */
+    Optional<String> commandInGroup(String text) {
+        String t = text.strip();
+        if (t.startsWith("/")) {
+            return addressedToUs(t);
+        }
+        String mention = botUsername.map(name -> "@" + name).orElse(null);
+        if (mention != null && t.regionMatches(true, 0, mention, 0, mention.length())
+                && (t.length() == mention.length() || Character.isWhitespace(t.charAt(mention.length())))) {
+            String rest = t.substring(mention.length()).strip();
+            return Optional.of(rest.isEmpty() ? "/help" : rest.startsWith("/") ? rest : "/" + rest);
+        }
+        return Optional.empty();
     }
 
     /** The chat of a message, with its forum topic when it was written in one. */
@@ -193,6 +236,10 @@ final class TelegramUpdateHandler {
     }
 
     private void reply(Destination chat, String text) {
+        if (replies.isPresent()) {
+            replies.get().reply(chat, text);
+            return;
+        }
         try {
             sender.sendText(chat, text);
         } catch (SendFailure failure) {

@@ -1,0 +1,148 @@
+package io.herald.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.chat.CommandThrottle;
+import io.herald.config.ConfigLoader;
+import io.herald.config.HeraldConfig;
+import io.herald.config.Settings;
+import io.herald.testsupport.FakeTelegramRateLimits;
+import io.herald.testsupport.FakeTelegramServer;
+import io.herald.testsupport.FakeTelegramServer.SentMessage;
+import io.herald.testsupport.FeedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replies go through the same paced queue as alerts: a group's chatter gets nothing, a burst of commands gets
+ * answers paced to the group's limit and never inside a {@code retry_after} window, answers quote only a short prefix
+ * of what was typed, and a user flooding commands gets one "slow down" and does not hold up alerts.
+ */
+class PacedRepliesTest {
+    private static final String TOKEN = "6161:replies-test-token";
+    private static final long GROUP = -100_3131;
+    private static final long NEWSROOM = -100_3232;
+    private static final long FLOODER = 7070;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String RSS = "application/rss+xml; charset=utf-8";
+
+    @TempDir
+    Path dir;
+
+    private FakeTelegramServer telegram;
+    private FeedServer feeds;
+
+    @BeforeEach
+    void startFakes() {
+        telegram = FakeTelegramServer.start(TOKEN);
+        telegram.rateLimits(new FakeTelegramRateLimits(true, 3, 1.0, 60));
+        telegram.addChat(GROUP);
+        telegram.addChat(NEWSROOM);
+        feeds = FeedServer.start();
+        feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss());
+    }
+
+    @AfterEach
+    void stopFakes() {
+        telegram.close();
+        feeds.close();
+    }
+
+    @Test
+    void groupChatterGetsNothingAndCommandsArePacedOutsideRetryWindows() throws Exception {
+        try (HeraldService herald = start()) {
+            for (int user = 1; user <= 40; user++) {
+                telegram.userSends(GROUP, 1000 + user, "good morning everyone, did you see the news? " + user);
+            }
+            telegram.userSends(GROUP, 999, "/help@some_other_bot");
+            telegram.userSends(5005, 5005, "/help"); // sent after the chatter: its answer shows the chatter was read
+            assertThat(telegram.awaitMessages(5005, 1, WAIT)).hasSize(1);
+            Thread.sleep(2000);
+            assertThat(telegram.messagesTo(GROUP)).as("replies to chatter").isEmpty();
+
+            telegram.forceRateLimit(GROUP, 5);
+            for (int user = 1; user <= 40; user++) {
+                telegram.userSends(GROUP, 1000 + user, "/nosuchcommand" + "x".repeat(5000));
+            }
+            List<SentMessage> replies = telegram.awaitMessages(GROUP, 40, WAIT);
+            assertThat(replies).hasSize(40);
+            assertThat(replies).allSatisfy(r -> assertThat(r.plainText()).hasSizeLessThan(300)
+                    .contains("/nosuchcommandxxxx").doesNotContain("x".repeat(100)));
+
+            assertThat(telegram.rateLimitHits()).as("the one 429 the fake forced, and no other")
+                    .singleElement().satisfies(hit -> assertThat(hit.retryAfterSeconds()).isEqualTo(5));
+            assertThat(telegram.sendsInsideRetryWindow()).isZero();
+
+            telegram.userSends(GROUP, 1001, "@" + FakeTelegramServer.BOT_USERNAME + " help");
+            assertThat(telegram.awaitMessages(GROUP, 41, WAIT).get(40).plainText()).contains("/subscribe");
+        }
+    }
+
+    @Test
+    void aUserFloodingCommandsGetsOneSlowDownAndAlertsGoOn() throws Exception {
+        try (HeraldService herald = start()) {
+            waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
+            for (int i = 0; i < 30; i++) {
+                telegram.userSends(FLOODER, FLOODER, "/help");
+            }
+            feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss(HeraldEndToEndTest.item("k1",
+                    "Kursk: new report", "https://news.example.org/k1", "Troops near Kursk.")));
+            long published = System.nanoTime();
+            List<SentMessage> alert = telegram.awaitMessages(NEWSROOM, 1, WAIT);
+            long alertMillis = (System.nanoTime() - published) / 1_000_000;
+            assertThat(alert).singleElement().satisfies(m -> assertThat(m.plainText()).contains("Kursk"));
+            assertThat(alertMillis).as("the alert is not held up by the flood").isLessThan(10_000);
+
+            Thread.sleep(8000); // anything the flood would still send goes out meanwhile
+            List<SentMessage> toFlooder = telegram.messagesTo(FLOODER);
+            assertThat(toFlooder.stream().filter(m -> m.plainText().equals(CommandThrottle.SLOW_DOWN)))
+                    .as("one slow down").hasSize(1);
+            assertThat(toFlooder).as("five answers and the slow down").hasSize(6);
+            assertThat(telegram.rateLimitedCount()).isZero();
+        }
+    }
+
+    private HeraldService start() throws Exception {
+        Path config = dir.resolve("herald.yml");
+        Files.writeString(config, """
+                feeds:
+                  - id: world
+                    url: %s
+                    interval: 1s
+                routes:
+                  - id: desk
+                    query: kursk
+                    to: ["telegram:%d"]
+                delivery:
+                  telegram_group_per_minute: 57
+                network:
+                  allow_private_addresses: true
+                """.formatted(feeds.url("/world.xml"), NEWSROOM));
+        HeraldConfig loaded = ConfigLoader.load(config).config();
+        Settings settings = Settings.fromEnv(Map.of(
+                "HERALD_DB", dir.resolve("herald.db").toString(),
+                "TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_API_URL", telegram.baseUrl()));
+        return HeraldService.start(settings, loaded, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
