@@ -4,6 +4,7 @@ import io.herald.chat.AdminCommands;
 import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandRouter;
+import io.herald.chat.CommandThrottle;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
 import io.herald.chat.slack.SlackInteractionEndpoint;
@@ -147,7 +148,9 @@ final class HeraldService implements AutoCloseable {
         ops.supervisor().supervise("chat-feeds", false, every(CHAT_FEED_SYNC, live::syncChatFeeds));
         watchConfig(settings.configFile(), reloader, ops);
         List<AutoCloseable> chat = platforms.startChat(commands, new AlertPresses(subscriptions, outbox), subscriptions,
-                ops.supervisor(), ops.transports(), worker, clock);
+                ops.supervisor(), ops.transports(), worker,
+                CommandThrottle.standard(clock).exempting(user -> parseLong(user)
+                        .map(adminIds.get().telegram()::contains).orElse(false)));
         service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, commands,
                 platforms.slackInteractions(), clock)));
         service.shutdown

@@ -79,13 +79,14 @@ final class Platforms implements AutoCloseable {
      * supervisor stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status, Replies replies, Clock clock) {
+                                  Supervisor supervisor, TransportStatus status, Replies replies,
+                                  CommandThrottle throttle) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
                     new TelegramBot(telegram, router, Optional.of(presses),
                             io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status,
-                            replies, CommandThrottle.standard(clock)));
+                            replies, throttle));
         }
         if (slack != null) {
             slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));

@@ -7,11 +7,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Commands per user: at most {@code limit} in any {@code window}. The first command past the limit is answered
  * with one "slow down"; further ones get nothing until the window has room again. Thread-safe; remembers a bounded
- * number of users (the least recently active are forgotten).
+ * number of users (the least recently active are forgotten). Exempt users (Herald's admins, who set up feeds and routes
+ * with bursts of commands) are always answered.
  */
 public final class CommandThrottle {
     /** What a flooding user gets, once per flood. */
@@ -25,6 +27,7 @@ public final class CommandThrottle {
     private final int limit;
     private final Duration window;
     private final Clock clock;
+    private final Predicate<String> exempt;
     private final Map<String, User> users = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, User> eldest) {
@@ -38,12 +41,22 @@ public final class CommandThrottle {
     }
 
     public CommandThrottle(int limit, Duration window, Clock clock) {
+        this(limit, window, clock, user -> false);
+    }
+
+    private CommandThrottle(int limit, Duration window, Clock clock, Predicate<String> exempt) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("throttle: limit and window must be positive");
         }
         this.limit = limit;
         this.window = window;
         this.clock = clock;
+        this.exempt = exempt;
+    }
+
+    /** The same limits, with {@code exempt} users always answered (and not counted). */
+    public CommandThrottle exempting(Predicate<String> exempt) {
+        return new CommandThrottle(limit, window, clock, exempt);
     }
 
     /** Five commands per user in any twenty seconds. */
@@ -53,6 +66,9 @@ public final class CommandThrottle {
 
     /** Counts one command of {@code userId} and says whether to answer it. */
     public synchronized Verdict check(String userId) {
+        if (exempt.test(userId)) {
+            return Verdict.ANSWER;
+        }
         Instant now = clock.instant();
         User user = users.computeIfAbsent(userId, id -> new User());
         while (!user.recent.isEmpty() && !user.recent.peekFirst().isAfter(now.minus(window))) {

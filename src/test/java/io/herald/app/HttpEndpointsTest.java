@@ -38,9 +38,13 @@ class HttpEndpointsTest {
 
     @Test
     void slackSlashCommandsSubscribeAChannelAndItsAlertsArrive() throws Exception {
-        try (FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN); FeedServer feeds = FeedServer.start()) {
+        try (FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN); FeedServer feeds = FeedServer.start();
+             ServerSocket responseUrl = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             slack.addChannel(CHANNEL);
             feeds.publish("/w.xml", "application/rss+xml", HeraldEndToEndTest.rss());
+            // A request may name any response_url; Herald answers in the HTTP response and never connects to it.
+            String hook = java.net.URLEncoder.encode("http://127.0.0.1:" + responseUrl.getLocalPort() + "/hook",
+                    StandardCharsets.UTF_8);
             int port = freePort();
             Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("h.db").toString(),
                     "SLACK_BOT_TOKEN", SLACK_TOKEN, "SLACK_API_URL", slack.apiUrl(),
@@ -49,7 +53,8 @@ class HttpEndpointsTest {
                     Duration.ofSeconds(1))), List.of(), Admins.NONE, Duration.ofMinutes(10), true);
             try (HeraldService herald = HeraldService.start(settings, config,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-                String form = "team_id=T1&channel_id=" + CHANNEL + "&user_id=U0HTTPUSER&command=%2Fherald&text=subscribe+kursk";
+                String form = "team_id=T1&channel_id=" + CHANNEL + "&user_id=U0HTTPUSER&command=%2Fherald"
+                        + "&text=subscribe+kursk&response_url=" + hook;
                 HttpResponse<String> unsigned = post(port, form, "1", "v0=deadbeef");
                 assertThat(unsigned.statusCode()).isEqualTo(401);
 
@@ -58,6 +63,8 @@ class HttpEndpointsTest {
                 HttpResponse<String> signed = post(port, form, Long.toString(now), sig);
                 assertThat(signed.statusCode()).isEqualTo(200);
                 assertThat(signed.body()).contains("\"response_type\":\"ephemeral\"").contains("Subscribed (#1): kursk");
+                responseUrl.setSoTimeout(1000);
+                assertThat(acceptsWithinTimeout(responseUrl)).as("a connection to the request's response_url").isFalse();
 
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (!herald.feeds().find("world").map(s -> s.initialized()).orElse(false)) {
@@ -79,7 +86,8 @@ class HttpEndpointsTest {
                 }
                 String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0HTTPUSER\"},\"channel\":{\"id\":\""
                         + CHANNEL + "\"},\"container\":{\"type\":\"message\",\"message_ts\":\"" + ts
-                        + "\"},\"actions\":[{\"action_id\":\"herald_mute\",\"value\":\"" + mute + "\"}]}";
+                        + "\"},\"response_url\":\"http://127.0.0.1:" + responseUrl.getLocalPort() + "/hook"
+                        + "\",\"actions\":[{\"action_id\":\"herald_mute\",\"value\":\"" + mute + "\"}]}";
                 String body = "payload=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
                 long now2 = Clock.systemUTC().instant().getEpochSecond();
                 String bodySig = new SlackSignature(SECRET, Clock.systemUTC())
@@ -92,6 +100,7 @@ class HttpEndpointsTest {
                         .singleElement().asString().startsWith("Muted: kursk");
                 assertThat(herald.subscriptions().active()).isEmpty();
                 assertThat(slack.updateCount()).as("the alert changed in place").isEqualTo(1);
+                assertThat(acceptsWithinTimeout(responseUrl)).as("a connection to the press's response_url").isFalse();
 
                 HttpResponse<String> health = awaitHealth(port, "\"feeds\":1");
                 assertThat(health.statusCode()).isEqualTo(200);
@@ -171,8 +180,13 @@ class HttpEndpointsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Stands in for Slack's response_url: records the first JSON posted to it. */
-
+    private static boolean acceptsWithinTimeout(ServerSocket server) throws Exception {
+        try (java.net.Socket ignored = server.accept()) {
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        }
+    }
 
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
