@@ -1,6 +1,7 @@
 package io.herald.app;
 
 import io.herald.chat.AlertPresses;
+import io.herald.chat.ChatRole;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
@@ -32,6 +33,7 @@ import io.herald.store.Database;
 import io.herald.store.JdbcChatSettingsStore;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcOutboxStore;
+import io.herald.store.JdbcRecentStories;
 import io.herald.store.JdbcSubscriptionStore;
 import io.herald.store.FeedStore;
 import io.herald.store.OutboxStore;
@@ -106,16 +108,19 @@ final class HeraldService implements AutoCloseable {
         PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.scheduleStore(settings),
                 ops.metrics());
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
-                adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
+                adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings,
+                new JdbcRecentStories(db));
+        ChatRole slackChannels = config.admins().slackChannelsAdminsOnly() ? ChatRole.HERALD_ADMINS_ONLY
+                : ChatRole.ANYONE;
         ops.metrics().watchIndexSize(planner::indexSize);
 
         worker.start(ops.supervisor());
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
         ops.watch(db, outbox, feeds, config.retention(), scheduler);
-        List<AutoCloseable> chat = platforms.startChat(router, new AlertPresses(subscriptions, outbox), subscriptions,
-                ops.supervisor(), ops.transports());
-        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, router,
-                platforms.slackInteractions(), clock)));
+        List<AutoCloseable> chat = platforms.startChat(router, new AlertPresses(subscriptions, outbox,
+                        adminCheck(config.admins())), subscriptions, ops.supervisor(), ops.transports(), slackChannels);
+        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings,
+                SlackCommandEndpoint.inChannels(router, slackChannels), platforms.slackInteractions(), clock)));
         service.shutdown
                 .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
                 .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))
@@ -128,7 +133,7 @@ final class HeraldService implements AutoCloseable {
         return service;
     }
 
-    private HttpEndpoints.Sources endpoints(Settings settings, CommandRouter router,
+    private HttpEndpoints.Sources endpoints(Settings settings, io.herald.chat.CommandHandler router,
                                             Optional<SlackInteractions> buttons, Clock clock) {
         Optional<SlackSignature> signature = settings.slackSigningSecret()
                 .map(secret -> new SlackSignature(secret.value(), clock));

@@ -2,7 +2,9 @@ package io.herald.app;
 
 import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandHandler;
+import io.herald.chat.ChatRole;
 import io.herald.chat.CommandRouter;
+import io.herald.chat.slack.SlackCommandEndpoint;
 import io.herald.chat.slack.SlackHome;
 import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSocketMode;
@@ -73,17 +75,19 @@ final class Platforms implements AutoCloseable {
      * supervisor stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status) {
+                                  Supervisor supervisor, TransportStatus status, ChatRole slackChannels) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
                     new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status));
         }
         if (slack != null) {
-            slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));
+            CommandHandler slackRouter = SlackCommandEndpoint.inChannels(router, slackChannels);
+            slackInteractions = new SlackInteractions(slack, slackRouter, presses, new SlackHome(slack, subscriptions),
+                    slackChannels);
             if (settings.slackAppToken().isPresent()) {
-                SlackSocketMode socket = new SlackSocketMode(slack, settings.slackAppToken().get().value(), router,
-                        slackInteractions);
+                SlackSocketMode socket = new SlackSocketMode(slack, settings.slackAppToken().get().value(),
+                        slackRouter, slackInteractions);
                 started.add(socket);
                 socket.start();
             }

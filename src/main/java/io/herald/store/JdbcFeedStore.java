@@ -73,6 +73,7 @@ public final class JdbcFeedStore implements FeedStore {
                         + " last_listed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", poll.feedId(),
                         item.id(), item.link(), item.title(), now, poll.linkKeys().get(item.id()), now);
             }
+            JdbcRecentStories.remember(c, poll.newItems(), now);
             int queued = 0;
             for (PendingAlert pending : poll.alerts()) {
                 queued += queue(c, pending, poll.linkKeys().get(pending.alert().item().id()), now);
@@ -136,6 +137,7 @@ public final class JdbcFeedStore implements FeedStore {
         Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND item_key NOT IN (SELECT item_key FROM items WHERE"
                 + " feed_id = ? ORDER BY COALESCE(last_listed_at, first_seen_at) DESC, first_seen_at DESC LIMIT ?)",
                 feedId, feedId, keep);
+        JdbcRecentStories.forgetWithoutItem(c, feedId);
     }
 
     @Override

@@ -14,6 +14,8 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import io.herald.deliver.SendFailure;
+import io.herald.chat.Replies;
+import io.herald.chat.ReplyFormat;
 import io.herald.deliver.slack.SlackMarkup;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.model.Destination;
@@ -116,9 +118,8 @@ public final class SlackHome {
                 shown++;
             }
         }
-        String footer = total == 0 ? "No subscriptions in your channels yet. Type `/herald subscribe <query>` in one."
-                : shown < total ? "Showing " + shown + " of " + total + "; `/herald list` in a channel shows all."
-                : "`/herald subscribe <query>` in a channel adds one.";
+        String footer = ReplyFormat.SLACK_MRKDWN.render(total == 0 ? Replies.homeEmpty()
+                : shown < total ? Replies.homeShowing(shown, total) : Replies.homeAddOne());
         blocks.add(context(c -> c.elements(List.of(markdownText(footer)))));
         return blocks;
     }

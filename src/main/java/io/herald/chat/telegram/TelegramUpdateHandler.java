@@ -4,11 +4,17 @@ import io.herald.chat.AlertPresses;
 import io.herald.chat.ButtonAnswer;
 import io.herald.chat.ButtonPress;
 import io.herald.chat.CommandHandler;
+import io.herald.chat.ChatRole;
 import io.herald.chat.IncomingMessage;
+import io.herald.chat.Replies;
+import io.herald.chat.Reply;
+import io.herald.chat.ReplyFormat;
+import io.herald.deliver.telegram.TelegramFormatter;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
 import io.herald.deliver.telegram.TelegramSender;
 import io.herald.model.Destination;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,14 +30,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Answers one Telegram update: converts a text message into an {@link IncomingMessage}, asks the
- * {@link CommandHandler} and sends the answer back as plain text, into the forum topic it was written in. A press on
- * an alert's button goes to {@link AlertPresses}: its answer is the callback's text and the alert's buttons change in
- * place; other button data is handled like a typed command.
+ * {@link CommandHandler} and sends the answer back in Telegram's HTML, into the forum topic it was written in. A press
+ * on an alert's button goes to {@link AlertPresses}: its answer is the callback's text and the alert's buttons change
+ * in place; other button data is handled like a typed command. In groups, whether the sender may change the group's
+ * subscriptions is asked of Telegram ({@code getChatMember}, remembered briefly) when a command needs it.
  */
 final class TelegramUpdateHandler {
-
-    static final String SORRY = "Sorry, something went wrong. Please try again later.";
-    static final String TEXT_ONLY = "I only understand text commands. Send /help to see what I can do.";
 
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
     private static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(10);
@@ -41,6 +45,7 @@ final class TelegramUpdateHandler {
     private final CommandHandler handler;
     private final Optional<AlertPresses> presses;
     private final Optional<String> botUsername;
+    private final TelegramChatAdmins chatAdmins;
 
     TelegramUpdateHandler(TelegramClient client, CommandHandler handler, Optional<AlertPresses> presses,
                           Optional<String> botUsername) {
@@ -49,6 +54,7 @@ final class TelegramUpdateHandler {
         this.handler = handler;
         this.presses = presses;
         this.botUsername = botUsername.map(name -> name.toLowerCase(Locale.ROOT));
+        this.chatAdmins = new TelegramChatAdmins(client, Clock.systemUTC());
     }
 
     /** The chat an update belongs to, for ordering; empty for updates the bot ignores. */
@@ -74,12 +80,13 @@ final class TelegramUpdateHandler {
         Destination chat = where(message);
         if (!message.hasText()) {
             if (message.isUserMessage()) {
-                reply(chat, TEXT_ONLY);
+                reply(chat, Replies.textOnly());
             }
             return;
         }
         String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
-        addressedToUs(message.getText()).ifPresent(text -> answer(chat, userId, text));
+        ChatRole role = chatAdmins.role(message.getChatId(), isGroup(message), userId);
+        addressedToUs(message.getText()).ifPresent(text -> answer(chat, userId, text, role));
     }
 
     /** The chat of a message, with its forum topic when it was written in one. */
@@ -97,21 +104,22 @@ final class TelegramUpdateHandler {
         }
         String userId = query.getFrom() == null ? "" : String.valueOf(query.getFrom().getId());
         Destination chat = where(query.getMessage());
+        ChatRole role = chatAdmins.role(query.getMessage().getChatId(), isGroup(query.getMessage()), userId);
         if (presses.isEmpty() || !AlertPresses.isAlertButton(data)) {
             answerPress(query, "");
-            answer(chat, userId, data);
+            answer(chat, userId, data, role);
             return;
         }
         String messageId = String.valueOf(query.getMessage().getMessageId());
         ButtonAnswer answer;
         try {
-            answer = presses.get().press(new ButtonPress(chat, userId, data, messageId));
+            answer = presses.get().press(new ButtonPress(chat, userId, data, messageId, role));
         } catch (RuntimeException e) {
             log.warn("telegram: button press {} in {} failed", data, chat, e);
-            answerPress(query, SORRY);
+            answerPress(query, ReplyFormat.PLAIN.render(Replies.sorry()));
             return;
         }
-        answerPress(query, answer.text());
+        answerPress(query, ReplyFormat.PLAIN.render(answer.text()));
         answer.alert().ifPresent(alert -> redraw(alert, messageId, answer));
     }
 
@@ -156,36 +164,51 @@ final class TelegramUpdateHandler {
         return Optional.of(command.substring(0, at) + (end < 0 ? "" : text.substring(end)));
     }
 
-    private void answer(Destination chat, String userId, String text) {
-        String answer;
+    /** Whether the message is in a group or supergroup, where only its admins change its subscriptions. */
+    private static boolean isGroup(MaybeInaccessibleMessage message) {
+        return message.getChat() != null && (message.getChat().isGroupChat() || message.getChat().isSuperGroupChat());
+    }
+
+    private void answer(Destination chat, String userId, String text, ChatRole role) {
+        Reply answer;
         try {
-            answer = handler.handle(new IncomingMessage(chat, userId, text));
+            answer = handler.handle(new IncomingMessage(chat, userId, text, role));
         } catch (RuntimeException e) {
             log.warn("telegram: command handler failed for chat {}", chat, e);
-            answer = SORRY;
+            answer = Replies.sorry();
         }
-        if (answer != null && !answer.isBlank()) {
+        if (answer != null && !answer.isEmpty()) {
             reply(chat, answer);
         }
     }
 
-    private void reply(Destination chat, String text) {
+    private void reply(Destination chat, Reply reply) {
         try {
-            sender.sendText(chat, text);
+            send(chat, reply);
         } catch (SendFailure failure) {
             Optional<Duration> wait = failure.retryAfter().filter(d -> d.compareTo(MAX_REPLY_WAIT) <= 0);
             if (wait.isEmpty()) {
                 log.warn("{}", failure.getMessage());
                 return;
             }
-            retryOnce(chat, text, wait.get());
+            retryOnce(chat, reply, wait.get());
         }
     }
 
-    private void retryOnce(Destination chat, String text, Duration wait) {
+    /** In Telegram's HTML; as plain text split into several messages when longer than one message may be. */
+    private void send(Destination chat, Reply reply) throws SendFailure {
+        String plain = ReplyFormat.PLAIN.render(reply);
+        if (plain.length() > TelegramFormatter.MAX_TEXT) {
+            sender.sendText(chat, plain);
+        } else {
+            sender.sendHtml(chat, ReplyFormat.TELEGRAM_HTML.render(reply));
+        }
+    }
+
+    private void retryOnce(Destination chat, Reply text, Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
-            sender.sendText(chat, text);
+            send(chat, text);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SendFailure again) {

@@ -170,6 +170,16 @@ public final class TelegramSender implements AlertSender {
         sendText(TelegramAddress.of("cannot send a reply", chat), text);
     }
 
+    /**
+     * Sends one reply written in Telegram's HTML ({@code parse_mode=HTML}, no link preview) to a chat or forum
+     * topic; the caller keeps its visible text within Telegram's 4096 characters.
+     */
+    public void sendHtml(Destination chat, String html) throws SendFailure {
+        TelegramAddress to = TelegramAddress.of("cannot send a reply", chat);
+        execute("cannot send a reply to chat " + to, html(to, html, LinkPreviewOptions.builder().isDisabled(true)
+                .build()).build());
+    }
+
     private void sendText(TelegramAddress to, String text) throws SendFailure {
         List<String> parts = TelegramText.split(TelegramText.clean(text), TelegramFormatter.MAX_TEXT);
         for (String part : parts) {
