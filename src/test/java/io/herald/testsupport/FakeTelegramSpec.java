@@ -52,6 +52,7 @@ final class FakeTelegramSpec {
                 opt("reply_markup", "InlineKeyboardMarkup")));
         methods.put("answerCallbackQuery", List.of(req("callback_query_id", "String"), opt("text", "String"),
                 opt("show_alert", "Boolean"), opt("url", "String"), opt("cache_time", "Integer")));
+        methods.put("getChatMember", List.of(req("chat_id", "Integer", "String"), req("user_id", "Integer")));
         return Collections.unmodifiableMap(methods);
     }
 
