@@ -27,7 +27,9 @@ public final class JdbcRecentStories implements RecentStories {
         if (items.isEmpty()) {
             return;
         }
-        for (Item item : items.subList(0, Math.min(items.size(), KEPT))) {
+        List<Item> newest = new java.util.ArrayList<>(items.subList(0, Math.min(items.size(), KEPT)));
+        java.util.Collections.reverse(newest); // the newest story gets the highest id
+        for (Item item : newest) {
             String text = item.text();
             Jdbc.update(c, "INSERT INTO recent_stories (feed_id, item_key, title, body, link, seen_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", item.feedId(), item.id(),
