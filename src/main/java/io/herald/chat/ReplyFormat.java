@@ -63,13 +63,15 @@ public enum ReplyFormat {
         }
     };
 
+    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile("(?i)https?://\\S+");
+
     private final String commandPrefix;
 
     ReplyFormat(String commandPrefix) {
         this.commandPrefix = commandPrefix;
     }
 
-    /** The reply's text in this format. */
+    /** The reply's text in this format; a link to anything but http(s) is shown as text, not as a link. */
     public String render(Reply reply) {
         StringBuilder out = new StringBuilder();
         for (Reply.Part part : reply.parts()) {
@@ -82,7 +84,8 @@ public enum ReplyFormat {
             } else if (part instanceof Reply.Strong s) {
                 out.append(strong(s.text()));
             } else if (part instanceof Reply.Link l) {
-                out.append(link(l.url(), l.label()));
+                out.append(WEB.matcher(l.url()).matches() ? link(l.url(), l.label())
+                        : text(l.label()) + " " + text(l.url()));
             }
         }
         return out.toString();
