@@ -71,7 +71,7 @@ class SlackSocketModeTest {
             assertThat(ack.payload().path("text").asText()).startsWith("Subscribed");
             assertThat(herald.subscriptions().ownedBy(Destination.slack(CHANNEL))).singleElement()
                     .satisfies(s -> assertThat(s.query()).isEqualTo("\"north korea\" OR kursk"));
-            assertThat(command(CHANNEL, "").payload().path("text").asText()).contains("/subscribe");
+            assertThat(command(CHANNEL, "").payload().path("text").asText()).contains("/herald subscribe &lt;query&gt; - get alerts").doesNotContain("\n/subscribe");
             assertThat(socket.violations()).isEmpty();
         }
     }
@@ -154,7 +154,7 @@ class SlackSocketModeTest {
             int beforeRefresh = socket.connectionsOpened();
             socket.requestDisconnect();
             socket.awaitConnection(beforeRefresh, WAIT);
-            assertThat(command(CHANNEL, "list").payload().path("text").asText()).contains("1. kursk");
+            assertThat(command(CHANNEL, "list").payload().path("text").asText()).contains("1. `kursk` (active)");
             assertThat(socket.violations()).isEmpty();
         }
     }
