@@ -36,8 +36,11 @@ public final class Replies {
         return Reply.of("I only understand text commands. ").then(hint());
     }
 
+    /** An unknown command, written as the platform's users type commands when it is a plain word. */
     public static Reply unknownCommand(String command) {
-        return Reply.of("I don't know the command {}. ", Reply.code(command)).then(hint());
+        Object shown = command.matches("/[a-z0-9_]{1,32}") ? new Reply.Command(command.substring(1))
+                : Reply.code(command);
+        return Reply.of("I don't know the command {}. ", shown).then(hint());
     }
 
     public static Reply sorry() {

@@ -31,9 +31,9 @@ class SlackChannelsTest {
         CommandRouter router = new CommandRouter(store, 5, m -> m.userId().equals("UADMIN1"), () -> "");
 
         String open = SlackCommandEndpoint.answer(SlackCommandEndpoint.inChannels(router, ChatRole.ANYONE),
-                "C0001", "UUSER1", "subscribe kursk & <nato>");
+                "C0001", "UUSER1", "subscribe \"kursk & <nato>\"");
         assertThat(FakeSlackMrkdwn.problems(open)).isEmpty();
-        assertThat(FakeSlackMrkdwn.visibleText(open)).startsWith("Subscribed (#1): `kursk & <nato>`")
+        assertThat(FakeSlackMrkdwn.visibleText(open)).startsWith("Subscribed (#1): `\"kursk & <nato>\"`")
                 .contains("/herald list shows all your subscriptions");
 
         var closed = SlackCommandEndpoint.inChannels(router, ChatRole.HERALD_ADMINS_ONLY);
@@ -65,6 +65,6 @@ class SlackChannelsTest {
         assertThat(ConfigLoader.load(config).config().admins().slackChannelsAdminsOnly()).isTrue();
         Files.writeString(config, base + "  slack_channels: everyone\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.load(config))
-                .hasMessageContaining("herald.yml:7: admins: slack_channels is anyone");
+                .hasMessageContaining("herald.yml:6: admins: slack_channels is anyone");
     }
 }
