@@ -118,7 +118,8 @@ final class HeraldService implements AutoCloseable {
         scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
         ops.watch(db, outbox, feeds, config.retention(), scheduler);
         List<AutoCloseable> chat = platforms.startChat(router, new AlertPresses(subscriptions, outbox,
-                        adminCheck(config.admins())), subscriptions, ops.supervisor(), ops.transports(), slackChannels);
+                        adminCheck(config.admins())), subscriptions, ops.supervisor(), ops.transports(), slackChannels,
+                user -> !config.admins().slackChannelsAdminsOnly() || config.admins().slack().contains(user));
         service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings,
                 SlackCommandEndpoint.inChannels(router, slackChannels), platforms.slackInteractions(), clock)));
         service.shutdown

@@ -75,7 +75,8 @@ final class Platforms implements AutoCloseable {
      * supervisor stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status, ChatRole slackChannels) {
+                                  Supervisor supervisor, TransportStatus status, ChatRole slackChannels,
+                                  java.util.function.Predicate<String> slackUserMayChangeChannels) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
@@ -83,7 +84,8 @@ final class Platforms implements AutoCloseable {
         }
         if (slack != null) {
             CommandHandler slackRouter = SlackCommandEndpoint.inChannels(router, slackChannels);
-            slackInteractions = new SlackInteractions(slack, slackRouter, presses, new SlackHome(slack, subscriptions),
+            slackInteractions = new SlackInteractions(slack, slackRouter, presses, new SlackHome(slack, subscriptions,
+                    slackUserMayChangeChannels),
                     slackChannels);
             if (settings.slackAppToken().isPresent()) {
                 SlackSocketMode socket = new SlackSocketMode(slack, settings.slackAppToken().get().value(),
