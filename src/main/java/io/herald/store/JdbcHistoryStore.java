@@ -30,4 +30,9 @@ public final class JdbcHistoryStore implements HistoryStore {
             return deleted;
         });
     }
+
+    @Override
+    public int deleteSubscriptionChangesBefore(Instant cutoff, int limit) {
+        return JdbcSubscriptionStore.deleteChangesBefore(db, cutoff.toEpochMilli(), limit);
+    }
 }

@@ -5,6 +5,7 @@ import io.herald.chat.ButtonAnswer;
 import io.herald.chat.ButtonPress;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.ChatRole;
+import io.herald.chat.DocumentHandler;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.Replies;
 import io.herald.chat.Reply;
@@ -12,6 +13,7 @@ import io.herald.chat.ReplyFormat;
 import io.herald.deliver.telegram.TelegramFormatter;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
+import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
 import io.herald.model.Destination;
 import java.time.Clock;
@@ -40,6 +42,7 @@ final class TelegramUpdateHandler {
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
     private static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(10);
 
+    private final TelegramClients clients;
     private final TelegramClient client;
     private final TelegramSender sender;
     private final CommandHandler handler;
@@ -47,9 +50,10 @@ final class TelegramUpdateHandler {
     private final Optional<String> botUsername;
     private final TelegramChatAdmins chatAdmins;
 
-    TelegramUpdateHandler(TelegramClient client, CommandHandler handler, Optional<AlertPresses> presses,
+    TelegramUpdateHandler(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                           Optional<String> botUsername) {
-        this.client = client;
+        this.clients = clients;
+        this.client = clients.client();
         this.sender = new TelegramSender(client);
         this.handler = handler;
         this.presses = presses;
@@ -78,6 +82,12 @@ final class TelegramUpdateHandler {
 
     private void onMessage(Message message) {
         Destination chat = where(message);
+        if (message.hasDocument() && handler instanceof DocumentHandler documents) {
+            String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
+            new TelegramDocuments(clients, documents).received(chat, userId, message.getDocument())
+                    .ifPresent(answer -> reply(chat, Reply.text(answer)));
+            return;
+        }
         if (!message.hasText()) {
             if (message.isUserMessage()) {
                 reply(chat, Replies.textOnly());
@@ -170,6 +180,21 @@ final class TelegramUpdateHandler {
     }
 
     private void answer(Destination chat, String userId, String text, ChatRole role) {
+        if (handler instanceof DocumentHandler documents) {
+            try {
+                Optional<DocumentHandler.OutgoingFile> file = documents.fileFor(new IncomingMessage(chat, userId, text,
+                        role));
+                if (file.isPresent()) {
+                    new TelegramDocuments(clients, documents).send(chat, file.get())
+                            .ifPresent(f -> reply(chat, Reply.text(f)));
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn("telegram: file command failed for chat {}", chat, e);
+                reply(chat, Replies.sorry());
+                return;
+            }
+        }
         Reply answer;
         try {
             answer = handler.handle(new IncomingMessage(chat, userId, text, role));
