@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
             Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("herald.db").toString()));
             try (HeraldService herald = HeraldService.start(settings, config, System.out)) {
                 String reply = herald.router().handle(
-                        new IncomingMessage(Destination.CONSOLE, "demo-user", "/subscribe " + QUERY));
+                        new IncomingMessage(Destination.CONSOLE, "demo-user", "/subscribe " + QUERY)).toString();
                 say("console subscriber: /subscribe " + QUERY);
                 say("herald: " + reply.replace("\n", " "));
                 waitFor("the first poll of both feeds", Duration.ofSeconds(10),

@@ -2,6 +2,7 @@ package io.herald.app;
 
 import io.herald.chat.AdminCommands;
 import io.herald.chat.AlertPresses;
+import io.herald.chat.ChatRole;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.CommandThrottle;
@@ -37,6 +38,7 @@ import io.herald.store.JdbcChatFeedStore;
 import io.herald.store.JdbcChatSettingsStore;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcOutboxStore;
+import io.herald.store.JdbcRecentStories;
 import io.herald.store.JdbcSubscriptionStore;
 import io.herald.store.FeedStore;
 import io.herald.store.OutboxStore;
@@ -137,8 +139,9 @@ final class HeraldService implements AutoCloseable {
                 allowPrivate -> new FeedReader(FetchPolicy.defaults(allowPrivate).withMaxBodyBytes(config.maxBodyBytes())),
                 clock);
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
-                isAdmin, new StatusReport(feeds, outbox)::render, chatSettings);
+                isAdmin, new StatusReport(feeds, outbox)::render, chatSettings, new JdbcRecentStories(db));
         AdminCommands commands = new AdminCommands(router, feedAdmin, isAdmin);
+        ChatRole slackChannels = () -> !adminIds.get().slackChannelsAdminsOnly();
         ops.metrics().watchIndexSize(planner::indexSize);
         loadInBackground(planner);
 
@@ -147,12 +150,14 @@ final class HeraldService implements AutoCloseable {
         ops.watch(db, outbox, feeds, config.retention(), scheduler);
         ops.supervisor().supervise("chat-feeds", false, every(CHAT_FEED_SYNC, live::syncChatFeeds));
         watchConfig(settings.configFile(), reloader, ops);
-        List<AutoCloseable> chat = platforms.startChat(commands, new AlertPresses(subscriptions, outbox), subscriptions,
-                ops.supervisor(), ops.transports(), worker,
+        List<AutoCloseable> chat = platforms.startChat(commands, new AlertPresses(subscriptions, outbox, isAdmin),
+                subscriptions, ops.supervisor(), ops.transports(), worker,
                 CommandThrottle.standard(clock).exempting(user -> parseLong(user)
-                        .map(adminIds.get().telegram()::contains).orElse(false)));
-        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, commands,
-                platforms.slackInteractions(), clock)));
+                        .map(adminIds.get().telegram()::contains).orElse(false)),
+                slackChannels,
+                user -> !adminIds.get().slackChannelsAdminsOnly() || adminIds.get().slack().contains(user));
+        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings,
+                SlackCommandEndpoint.inChannels(commands, slackChannels), platforms.slackInteractions(), clock)));
         service.shutdown
                 .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
                 .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))

@@ -2,8 +2,10 @@ package io.herald.app;
 
 import io.herald.chat.AlertPresses;
 import io.herald.chat.CommandHandler;
+import io.herald.chat.ChatRole;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.CommandThrottle;
+import io.herald.chat.slack.SlackCommandEndpoint;
 import io.herald.chat.slack.SlackHome;
 import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSocketMode;
@@ -11,7 +13,7 @@ import io.herald.chat.telegram.TelegramBot;
 import io.herald.config.Settings;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.RedactingSender;
-import io.herald.deliver.Replies;
+import io.herald.deliver.ReplyQueue;
 import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
@@ -79,8 +81,9 @@ final class Platforms implements AutoCloseable {
      * supervisor stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status, Replies replies,
-                                  CommandThrottle throttle) {
+                                  Supervisor supervisor, TransportStatus status, ReplyQueue replies,
+                                  CommandThrottle throttle, ChatRole slackChannels,
+                                  java.util.function.Predicate<String> slackUserMayChangeChannels) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
@@ -89,10 +92,13 @@ final class Platforms implements AutoCloseable {
                             replies, throttle));
         }
         if (slack != null) {
-            slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));
+            CommandHandler slackRouter = SlackCommandEndpoint.inChannels(router, slackChannels);
+            slackInteractions = new SlackInteractions(slack, slackRouter, presses, new SlackHome(slack, subscriptions,
+                    slackUserMayChangeChannels),
+                    slackChannels);
             if (settings.slackAppToken().isPresent()) {
-                SlackSocketMode socket = new SlackSocketMode(slack, settings.slackAppToken().get().value(), router,
-                        slackInteractions);
+                SlackSocketMode socket = new SlackSocketMode(slack, settings.slackAppToken().get().value(),
+                        slackRouter, slackInteractions);
                 started.add(socket);
                 socket.start();
             }

@@ -43,7 +43,7 @@ public final class AdminCommands implements CommandHandler, DocumentHandler {
     }
 
     @Override
-    public String handle(IncomingMessage message) {
+    public Reply handle(IncomingMessage message) {
         String text = message.text().strip();
         String[] words = text.split("\\s+");
         String command = words[0].toLowerCase(Locale.ROOT);
@@ -53,11 +53,11 @@ public final class AdminCommands implements CommandHandler, DocumentHandler {
         }
         List<String> args = List.of(words).subList(1, words.length);
         return switch (command) {
-            case "/feeds" -> admin.feeds();
-            case "/help" -> next.handle(message) + (isAdmin.test(message) ? ADMIN_HELP : "");
+            case "/feeds" -> Reply.text(admin.feeds());
+            case "/help" -> next.handle(message).then(Reply.text(isAdmin.test(message) ? ADMIN_HELP : ""));
             case "/addfeed", "/removefeed", "/pausefeed", "/resumefeed", "/routes", "/reload", "/export" ->
-                    isAdmin.test(message) ? adminCommand(command, args, message)
-                            : "Only Herald's admins can use " + command + " (admins only).";
+                    Reply.text(isAdmin.test(message) ? adminCommand(command, args, message)
+                            : "Only Herald's admins can use " + command + " (admins only).");
             default -> next.handle(message);
         };
     }

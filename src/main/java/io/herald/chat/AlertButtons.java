@@ -24,22 +24,22 @@ final class AlertButtons {
         this.subscriptions = subscriptions;
     }
 
-    String mute(Destination chat, String argument) {
+    Reply mute(Destination chat, String argument) {
         Optional<Subscription> owned = owned(chat, argument);
         if (owned.isEmpty()) {
             return notYours(chat, argument);
         }
         subscriptions.setPaused(owned.get().id(), true);
-        return "Muted: " + owned.get().query() + "\nSend /start to resume your subscriptions.";
+        return Replies.muted(owned.get().query());
     }
 
-    String unsubscribe(Destination chat, String argument) {
+    Reply unsubscribe(Destination chat, String argument) {
         Optional<Subscription> owned = owned(chat, argument);
         if (owned.isEmpty()) {
             return notYours(chat, argument);
         }
         subscriptions.remove(owned.get().id());
-        return "Unsubscribed from: " + owned.get().query();
+        return Replies.unsubscribedFrom(owned.get().query());
     }
 
     private Optional<Subscription> owned(Destination chat, String argument) {
@@ -47,14 +47,14 @@ final class AlertButtons {
         return id.flatMap(wanted -> subscriptions.ownedBy(chat).stream().filter(s -> s.id() == wanted).findFirst());
     }
 
-    private String notYours(Destination chat, String argument) {
+    private Reply notYours(Destination chat, String argument) {
         Optional<Long> id = parseId(argument);
         boolean route = id.isPresent() && subscriptions.active().stream()
                 .anyMatch(s -> s.id() == id.get() && s.destination().equals(chat) && s.routeId().isPresent());
         if (route) {
-            return "This alert comes from a team route in Herald's config; ask an admin to change it.";
+            return Replies.routeAskAnAdmin();
         }
-        return "That subscription is no longer active here. /list shows this chat's subscriptions.";
+        return Replies.noLongerActive();
     }
 
     private static Optional<Long> parseId(String argument) {

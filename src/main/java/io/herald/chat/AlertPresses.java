@@ -8,6 +8,7 @@ import io.herald.store.OutboxStore;
 import io.herald.store.SubscriptionStore;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -17,19 +18,28 @@ import org.slf4j.LoggerFactory;
  * Presses on the buttons under an alert: Mute, Unsubscribe and Undo. A press is checked against the database
  * first: the message must be an alert Herald sent to that very chat for that very subscription, so crafted button
  * data cannot touch another chat's subscription, and a press on an old message whose subscription is gone changes
- * nothing. Routes from the config are left to admins.
+ * nothing. On a team route's alert, Mute and Unsubscribe mute that route for this chat, and only Herald's admins
+ * may press them (the mute is kept until Undo or {@code /resume}); in a shared chat a subscription of the chat's
+ * own changes only for those its {@link ChatRole} allows.
  */
 public final class AlertPresses {
     private static final Logger LOG = LoggerFactory.getLogger(AlertPresses.class);
     private static final Pattern BUTTON = Pattern.compile("/(mute|unsub|undo)\\s+(\\d{1,18})");
-    static final String NOT_OURS = "This button does not belong to an alert I sent here, so I changed nothing.";
 
     private final SubscriptionStore subscriptions;
     private final OutboxStore outbox;
+    private final Predicate<IncomingMessage> isAdmin;
 
+    /** Presses where nobody is one of Herald's admins (route alerts are refused to everyone). */
     public AlertPresses(SubscriptionStore subscriptions, OutboxStore outbox) {
+        this(subscriptions, outbox, m -> false);
+    }
+
+    /** @param isAdmin whether the presser (a message from them in that chat) is one of Herald's admins */
+    public AlertPresses(SubscriptionStore subscriptions, OutboxStore outbox, Predicate<IncomingMessage> isAdmin) {
         this.subscriptions = subscriptions;
         this.outbox = outbox;
+        this.isAdmin = isAdmin;
     }
 
     /** Whether the button data is one of an alert's buttons (else it is an ordinary command). */
@@ -41,7 +51,7 @@ public final class AlertPresses {
     public ButtonAnswer press(ButtonPress press) {
         Matcher m = BUTTON.matcher(press.data());
         if (!m.matches()) {
-            return ButtonAnswer.only(CommandRouter.HINT);
+            return ButtonAnswer.only(Replies.hint());
         }
         long id = Long.parseLong(m.group(2));
         Optional<OutboxEntry> sent = press.messageRef().isEmpty() ? Optional.empty()
@@ -49,54 +59,61 @@ public final class AlertPresses {
         if (sent.isEmpty() || sent.get().subscriptionId() != id) {
             LOG.warn("chat: refused button '{}' from user {} in {}: message {} is not an alert for subscription {}"
                     + " there", press.data(), press.userId(), press.chat(), press.messageRef(), id);
-            return ButtonAnswer.only(NOT_OURS);
+            return ButtonAnswer.only(Replies.notOurButton());
         }
         Alert alert = sent.get().alert();
+        Optional<Subscription> s = subscriptions.find(id);
+        boolean admin = isAdmin.test(new IncomingMessage(press.chat(), press.userId(), press.data()));
+        if (s.isPresent() && s.get().routeId().isPresent()) {
+            return admin ? route(m.group(1), alert, s.get(), press.userId()) : ButtonAnswer.only(Replies.routeAskAnAdmin());
+        }
+        if (!admin && !press.role().mayChangeChat()) {
+            return ButtonAnswer.only(CommandRouter.refusal(press.chat()));
+        }
         return switch (m.group(1)) {
-            case "mute" -> mute(alert, id);
-            case "unsub" -> unsubscribe(alert, id);
-            default -> undo(alert, id, press.userId());
+            case "mute" -> mute(alert, s);
+            case "unsub" -> unsubscribe(alert, s);
+            default -> undo(alert, id, s, press.userId());
         };
     }
 
-    private ButtonAnswer mute(Alert alert, long id) {
-        Optional<Subscription> s = subscriptions.find(id);
-        if (s.isEmpty() || s.get().routeId().isPresent()) {
-            return gone(s);
+    /** A Herald admin's press on a route's alert: Mute and Unsubscribe mute the route here, Undo unmutes it. */
+    private ButtonAnswer route(String button, Alert alert, Subscription route, String userId) {
+        String name = route.routeId().orElseThrow();
+        if (button.equals("undo")) {
+            subscriptions.setRouteMuted(route.id(), false, userId);
+            return ButtonAnswer.redraw(Replies.routeActiveAgain(name), alert, AlertState.ACTIVE);
         }
-        subscriptions.setPaused(id, true);
-        return ButtonAnswer.redraw("Muted: " + s.get().query() + ". Press Undo to resume it.", alert, AlertState.MUTED);
+        subscriptions.setRouteMuted(route.id(), true, userId);
+        LOG.info("chat: admin {} muted route {} for {}", userId, name, route.destination());
+        return ButtonAnswer.redraw(Replies.routeMuted(name), alert, AlertState.MUTED);
     }
 
-    private ButtonAnswer unsubscribe(Alert alert, long id) {
-        Optional<Subscription> s = subscriptions.find(id);
-        if (s.isEmpty() || s.get().routeId().isPresent()) {
-            return gone(s);
+    private ButtonAnswer mute(Alert alert, Optional<Subscription> s) {
+        if (s.isEmpty()) {
+            return ButtonAnswer.only(Replies.noLongerActive());
         }
-        subscriptions.remove(id);
-        return ButtonAnswer.redraw("Unsubscribed from: " + s.get().query() + ". Press Undo to get it back.", alert,
-                AlertState.UNSUBSCRIBED);
+        subscriptions.setPaused(s.get().id(), true);
+        return ButtonAnswer.redraw(Replies.mutedUndo(s.get().query()), alert, AlertState.MUTED);
     }
 
-    private ButtonAnswer undo(Alert alert, long id, String userId) {
-        Optional<Subscription> s = subscriptions.find(id);
-        if (s.isPresent() && s.get().routeId().isPresent()) {
-            return gone(s);
+    private ButtonAnswer unsubscribe(Alert alert, Optional<Subscription> s) {
+        if (s.isEmpty()) {
+            return ButtonAnswer.only(Replies.noLongerActive());
         }
+        subscriptions.remove(s.get().id());
+        return ButtonAnswer.redraw(Replies.unsubscribedUndo(s.get().query()), alert, AlertState.UNSUBSCRIBED);
+    }
+
+    private ButtonAnswer undo(Alert alert, long id, Optional<Subscription> s, String userId) {
         if (s.isPresent()) {
             subscriptions.setPaused(id, false);
-            return ButtonAnswer.redraw("Active again: " + s.get().query(), alert, AlertState.ACTIVE);
+            return ButtonAnswer.redraw(Replies.activeAgain(s.get().query()), alert, AlertState.ACTIVE);
         }
         Subscription again = new Subscription(id, alert.destination(), alert.query(), Optional.empty(), Set.of());
         if (!subscriptions.restore(again, userId)) {
-            return ButtonAnswer.only("You are subscribed to this query again already; /list shows it.");
+            return ButtonAnswer.only(Replies.alreadyBack());
         }
-        return ButtonAnswer.redraw("Subscribed again: " + alert.query(), alert, AlertState.ACTIVE);
-    }
-
-    private static ButtonAnswer gone(Optional<Subscription> s) {
-        return ButtonAnswer.only(s.isPresent()
-                ? "This alert comes from a team route in Herald's config; ask an admin to change it."
-                : "That subscription is no longer active here. /list shows this chat's subscriptions.");
+        return ButtonAnswer.redraw(Replies.subscribedAgain(alert.query()), alert, AlertState.ACTIVE);
     }
 }

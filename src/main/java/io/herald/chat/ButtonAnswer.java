@@ -10,13 +10,13 @@ import java.util.Optional;
  * @param text  one short sentence for the person who pressed (Telegram's callback answer, Slack's ephemeral)
  * @param alert the alert to redraw with buttons for {@code state}; empty to leave the message as it is
  */
-public record ButtonAnswer(String text, Optional<Alert> alert, AlertState state) {
+public record ButtonAnswer(Reply text, Optional<Alert> alert, AlertState state) {
 
-    static ButtonAnswer only(String text) {
+    static ButtonAnswer only(Reply text) {
         return new ButtonAnswer(text, Optional.empty(), AlertState.ACTIVE);
     }
 
-    static ButtonAnswer redraw(String text, Alert alert, AlertState state) {
+    static ButtonAnswer redraw(Reply text, Alert alert, AlertState state) {
         return new ButtonAnswer(text, Optional.of(alert), state);
     }
 }

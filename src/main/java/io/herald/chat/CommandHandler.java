@@ -1,6 +1,6 @@
 package io.herald.chat;
 
-/** Answers one chat message. Every message gets a plain-text answer (never empty). */
+/** Answers one chat message. Every message gets an answer (never empty), rendered by the platform. */
 public interface CommandHandler {
-    String handle(IncomingMessage message);
+    Reply handle(IncomingMessage message);
 }

@@ -3,62 +3,85 @@ package io.herald.chat;
 import io.herald.match.Query;
 import io.herald.match.QueryException;
 import io.herald.model.Destination;
+import io.herald.model.Platform;
 import io.herald.model.Subscription;
 import io.herald.store.ChatSettingsStore;
+import io.herald.store.RecentStories;
 import io.herald.store.SubscriptionStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The chat commands every platform shares. Answers every message with plain text: a result, a hint, or a short
- * explanation of what was wrong.
+ * The chat commands every platform shares. Answers every message with a {@link Reply} from {@link Replies}: a
+ * result, a hint, or a short explanation of what was wrong. In a shared chat, the commands that change the chat's
+ * subscriptions or settings are for Herald's admins and for those the platform names ({@link ChatRole}); everyone
+ * else gets one line saying so.
  */
 public final class CommandRouter implements CommandHandler {
-    static final String HINT = "Send /help to see what I can do.";
+    /** Commands that change a chat's subscriptions or settings (the rest only read). */
+    private static final Set<String> CHANGING = Set.of("/subscribe", "/unsubscribe", "/resume", AlertButtons.MUTE,
+            AlertButtons.UNSUBSCRIBE, "/digest", "/timezone", "/preview");
+    /** Settings commands that only read when they come without an argument. */
+    private static final Set<String> READ_WITHOUT_ARGUMENT = Set.of("/digest", "/timezone", "/preview");
+    /** How many matches /test lists, and /subscribe's preview. */
+    static final int TEST_SHOWN = 10;
+    static final int SUBSCRIBE_SHOWN = 3;
 
     private final SubscriptionStore subscriptions;
     private final int maxPerChat;
     private final Predicate<IncomingMessage> isAdmin;
     private final StatusReport status;
     private final AlertButtons buttons;
-    private final java.util.Optional<DigestCommands> digests;
+    private final Optional<DigestCommands> digests;
+    private final Optional<QueryTrial> trial;
 
     /**
      * @param maxPerChat most subscriptions one chat may hold
-     * @param isAdmin    whether the sender may run admin commands
+     * @param isAdmin    whether the sender is one of Herald's admins
      * @param status     the text of the admin {@code /status} command
      */
     public CommandRouter(SubscriptionStore subscriptions, int maxPerChat, Predicate<IncomingMessage> isAdmin,
                          StatusReport status) {
-        this(subscriptions, maxPerChat, isAdmin, status, java.util.Optional.empty());
+        this(subscriptions, maxPerChat, isAdmin, status, Optional.empty(), Optional.empty());
     }
 
-    /**
-     * Also answers {@code /digest} and {@code /timezone}, stored in {@code chatSettings}.
-     */
+    /** Also answers {@code /digest}, {@code /timezone} and {@code /preview}, stored in {@code chatSettings}. */
     public CommandRouter(SubscriptionStore subscriptions, int maxPerChat, Predicate<IncomingMessage> isAdmin,
                          StatusReport status, ChatSettingsStore chatSettings) {
-        this(subscriptions, maxPerChat, isAdmin, status, java.util.Optional.of(new DigestCommands(chatSettings)));
+        this(subscriptions, maxPerChat, isAdmin, status, Optional.of(new DigestCommands(chatSettings)),
+                Optional.empty());
+    }
+
+    /** Also answers {@code /test} and previews {@code /subscribe} on the {@code recent} stories. */
+    public CommandRouter(SubscriptionStore subscriptions, int maxPerChat, Predicate<IncomingMessage> isAdmin,
+                         StatusReport status, ChatSettingsStore chatSettings, RecentStories recent) {
+        this(subscriptions, maxPerChat, isAdmin, status, Optional.of(new DigestCommands(chatSettings)),
+                Optional.of(new QueryTrial(recent)));
     }
 
     private CommandRouter(SubscriptionStore subscriptions, int maxPerChat, Predicate<IncomingMessage> isAdmin,
-                          StatusReport status, java.util.Optional<DigestCommands> digests) {
+                          StatusReport status, Optional<DigestCommands> digests, Optional<QueryTrial> trial) {
         this.subscriptions = subscriptions;
         this.maxPerChat = maxPerChat;
         this.isAdmin = isAdmin;
         this.status = status;
         this.buttons = new AlertButtons(subscriptions);
         this.digests = digests;
+        this.trial = trial;
     }
 
     /** The commands to show in a platform's command menu. */
     public static List<BotCommandInfo> commands() {
         return List.of(
                 new BotCommandInfo("subscribe", "Get alerts for a query, e.g. \"north korea\" OR kursk"),
-                new BotCommandInfo("list", "Show your subscriptions"),
+                new BotCommandInfo("test", "Try a query on recent stories without subscribing"),
+                new BotCommandInfo("list", "Show your subscriptions and the routes that deliver here"),
                 new BotCommandInfo("unsubscribe", "Stop a subscription: /unsubscribe <number>"),
+                new BotCommandInfo("resume", "Turn muted subscriptions back on"),
                 new BotCommandInfo("digest", "Collect alerts: /digest hourly, daily 08:00 or off"),
                 new BotCommandInfo("timezone", "Your time zone for digests, e.g. Europe/Berlin"),
                 new BotCommandInfo("preview", "Link previews in alerts: large, small or none"),
@@ -67,10 +90,10 @@ public final class CommandRouter implements CommandHandler {
     }
 
     @Override
-    public String handle(IncomingMessage message) {
+    public Reply handle(IncomingMessage message) {
         String text = message.text().strip();
         if (!text.startsWith("/")) {
-            return "I only understand commands. Try /subscribe <keywords>. " + HINT;
+            return Replies.onlyCommands();
         }
         int space = indexOfWhitespace(text);
         String command = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
@@ -79,88 +102,142 @@ public final class CommandRouter implements CommandHandler {
             command = command.substring(0, at);
         }
         String argument = space < 0 ? "" : text.substring(space).strip();
+        boolean changes = CHANGING.contains(command)
+                && !(READ_WITHOUT_ARGUMENT.contains(command) && argument.isEmpty());
+        if (changes && !mayChange(message)) {
+            return refusal(message.replyTo());
+        }
+        return answer(message, command, argument);
+    }
+
+    private Reply answer(IncomingMessage message, String command, String argument) {
+        Destination chat = message.replyTo();
         return switch (command) {
-            case "/start" -> start(message.replyTo());
-            case "/help" -> Help.TEXT;
+            case "/start" -> start(message);
+            case "/help" -> Replies.help();
             case "/subscribe" -> subscribe(message, argument);
-            case "/list" -> list(message.replyTo());
-            case "/unsubscribe" -> unsubscribe(message.replyTo(), argument);
-            case AlertButtons.MUTE -> buttons.mute(message.replyTo(), argument);
-            case AlertButtons.UNSUBSCRIBE -> buttons.unsubscribe(message.replyTo(), argument);
-            case "/digest" -> digests.map(d -> d.digest(message.replyTo(), argument))
-                    .orElse("Digests are not available here.");
-            case "/timezone" -> digests.map(d -> d.timezone(message.replyTo(), argument))
-                    .orElse("Digests are not available here.");
-            case "/preview" -> digests.map(d -> d.preview(message.replyTo(), argument))
-                    .orElse("Link previews cannot be changed here.");
-            case "/status" -> isAdmin.test(message) ? status.render()
-                    : "Only Herald's admins can use /status.";
-            default -> "I don't know the command " + Quote.prefix(command) + ". " + HINT;
+            case "/test" -> test(argument);
+            case "/list" -> list(chat);
+            case "/unsubscribe" -> unsubscribe(chat, argument);
+            case "/resume" -> resume(message);
+            case AlertButtons.MUTE -> buttons.mute(chat, argument);
+            case AlertButtons.UNSUBSCRIBE -> buttons.unsubscribe(chat, argument);
+            case "/digest" -> digests.map(d -> d.digest(chat, argument)).orElse(Replies.digestsUnavailable());
+            case "/timezone" -> digests.map(d -> d.timezone(chat, argument)).orElse(Replies.digestsUnavailable());
+            case "/preview" -> digests.map(d -> d.preview(chat, argument)).orElse(Replies.previewsUnavailable());
+            case "/status" -> isAdmin.test(message) ? Reply.text(status.render()) : Replies.adminsOnly("/status");
+            default -> Replies.unknownCommand(command);
         };
     }
 
-    private String start(Destination chat) {
-        int resumed = subscriptions.setPaused(chat, false);
-        String resumedLine = resumed > 0 ? "Welcome back: your " + resumed + " subscription(s) are active again.\n\n"
-                : "";
-        return resumedLine + "Hi, I'm Herald. I watch news feeds and send you a short alert with the link whenever"
-                + " a new story matches your keywords.\n\nTry: /subscribe \"north korea\" OR kursk\n" + HINT;
+    /** Whether the sender may change this chat: one of Herald's admins, or allowed by the platform. */
+    private boolean mayChange(IncomingMessage message) {
+        return isAdmin.test(message) || message.role().mayChangeChat();
     }
 
-    private String subscribe(IncomingMessage message, String query) {
-        if (query.isEmpty()) {
-            return "Tell me what to watch for, e.g. /subscribe \"north korea\" OR kursk";
+    static Reply refusal(Destination chat) {
+        return chat.platform() == Platform.SLACK ? Replies.channelAdminsOnly() : Replies.groupAdminsOnly();
+    }
+
+    private Reply start(IncomingMessage message) {
+        int resumed = mayChange(message) ? subscriptions.setPaused(message.replyTo(), false) : 0;
+        return Replies.welcome(resumed);
+    }
+
+    private Reply subscribe(IncomingMessage message, String text) {
+        if (text.isEmpty()) {
+            return Replies.subscribeWhat();
         }
+        Query query;
         try {
-            Query.parse(query);
+            query = Query.parse(text);
         } catch (QueryException e) {
-            return "That query has a problem at position " + e.position() + ": " + e.detail()
-                    + ". Send /help for the query syntax.";
+            return Replies.badQuery(e.position(), e.detail());
         }
         Destination chat = message.replyTo();
         List<Subscription> owned = subscriptions.ownedBy(chat);
         if (owned.size() >= maxPerChat) {
-            return "This chat already has " + owned.size() + " subscriptions, the most allowed. "
-                    + "Remove one with /unsubscribe <number> first.";
+            return Replies.tooManySubscriptions(owned.size());
         }
-        Optional<Subscription> added = subscriptions.add(chat, query, message.userId());
+        Optional<Subscription> added = subscriptions.add(chat, text, message.userId());
         if (added.isEmpty()) {
-            return "You are already subscribed to: " + query;
+            return Replies.alreadySubscribed(text);
         }
-        return "Subscribed (#" + (owned.size() + 1) + "): " + query
-                + "\nI'll send you new stories that match. /list shows all your subscriptions.";
+        Reply done = Replies.subscribed(owned.size() + 1, text);
+        return trial.map(t -> done.then(Reply.of("\n\n")).then(t.matches(query, SUBSCRIBE_SHOWN))).orElse(done);
     }
 
-    private String list(Destination chat) {
-        List<Subscription> owned = subscriptions.ownedBy(chat);
-        if (owned.isEmpty()) {
-            return "You have no subscriptions yet. Try /subscribe \"north korea\" OR kursk";
+    private Reply test(String text) {
+        if (text.isEmpty()) {
+            return Replies.testWhat();
         }
-        StringBuilder sb = new StringBuilder("Your subscriptions:\n");
-        for (int i = 0; i < owned.size(); i++) {
-            sb.append(i + 1).append(". ").append(owned.get(i).query()).append('\n');
+        Query query;
+        try {
+            query = Query.parse(text);
+        } catch (QueryException e) {
+            return Replies.badQuery(e.position(), e.detail());
         }
-        return sb.append("Remove one with /unsubscribe <number>.").toString();
+        Reply reads = Replies.queryReads(query.toString()).then(Reply.of("\n"));
+        return trial.map(t -> reads.then(t.matches(query, TEST_SHOWN)).then(Reply.of("\n"))
+                .then(Replies.nothingSaved())).orElse(reads.then(Replies.nothingSaved()));
     }
 
-    private String unsubscribe(Destination chat, String argument) {
+    private Reply list(Destination chat) {
+        List<Replies.Listed> own = new ArrayList<>();
+        List<Replies.Listed> routes = new ArrayList<>();
+        for (Subscription s : subscriptions.allFor(chat)) {
+            boolean muted = subscriptions.isPaused(s.id());
+            if (s.routeId().isPresent()) {
+                routes.add(new Replies.Listed(s.routeId().get(), s.query(), muted));
+            } else {
+                own.add(new Replies.Listed("", s.query(), muted));
+            }
+        }
+        return Replies.list(own, routes);
+    }
+
+    private Reply unsubscribe(Destination chat, String argument) {
         if (argument.isEmpty()) {
-            return "Which one? Send /unsubscribe <number>; /list shows the numbers.";
+            return Replies.unsubscribeWhich();
         }
         List<Subscription> owned = subscriptions.ownedBy(chat);
         int n;
         try {
             n = Integer.parseInt(argument.replace("#", ""));
         } catch (NumberFormatException e) {
-            return "'" + argument + "' is not a number. Send /unsubscribe <number>; /list shows the numbers.";
+            return Replies.notANumber(argument);
         }
         if (n < 1 || n > owned.size()) {
-            return owned.isEmpty() ? "You have no subscriptions to remove."
-                    : "There is no subscription number " + n + ". /list shows numbers 1 to " + owned.size() + ".";
+            return owned.isEmpty() ? Replies.nothingToRemove() : Replies.noSuchNumber(n, owned.size());
         }
         Subscription s = owned.get(n - 1);
         subscriptions.remove(s.id());
-        return "Unsubscribed from #" + n + ": " + s.query();
+        return Replies.unsubscribedNumber(n, s.query());
+    }
+
+    /** Turns the chat's muted subscriptions back on; muted routes only for Herald's admins. */
+    private Reply resume(IncomingMessage message) {
+        boolean admin = isAdmin.test(message);
+        int own = 0;
+        int routes = 0;
+        int routesLeft = 0;
+        for (Subscription s : subscriptions.allFor(message.replyTo())) {
+            if (!subscriptions.isPaused(s.id())) {
+                continue;
+            }
+            if (s.routeId().isEmpty()) {
+                own += subscriptions.setPaused(s.id(), false) ? 1 : 0;
+            } else if (admin) {
+                routes += subscriptions.setRouteMuted(s.id(), false, message.userId()) ? 1 : 0;
+            } else {
+                routesLeft++;
+            }
+        }
+        if (own + routes == 0 && routesLeft > 0) {
+            return Replies.routesStayMuted(routesLeft);
+        }
+        Reply done = Replies.resumed(own, routes);
+        return routesLeft == 0 ? done : done.then(Reply.of("\n")).then(Replies.routesStayMuted(routesLeft));
     }
 
     private static int indexOfWhitespace(String text) {

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 final class DigestCommands {
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:.h]([0-5]\\d)");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-    static final String DIGEST_USAGE = "Send /digest hourly, /digest daily 08:00 or /digest off.";
 
     private final ChatSettingsStore settings;
 
@@ -25,78 +24,73 @@ final class DigestCommands {
         this.settings = settings;
     }
 
-    String digest(Destination chat, String argument) {
+    Reply digest(Destination chat, String argument) {
         String[] words = argument.toLowerCase(Locale.ROOT).split("\\s+");
         switch (words[0]) {
             case "" -> {
-                return "Digest: " + describe(settings.get(chat)) + ". " + DIGEST_USAGE;
+                return Replies.digestState(describe(settings.get(chat)));
             }
             case "off" -> {
                 settings.setDigest(chat, DigestMode.OFF, null);
-                return "Digest off: you get each alert as it comes again. Alerts held for the digest come now.";
+                return Replies.digestOff();
             }
             case "hourly" -> {
                 ChatSettings s = settings.setDigest(chat, DigestMode.HOURLY, null);
-                return "Done: one digest an hour, at the full hour (" + s.zone().getId() + "), with all new stories.";
+                return Replies.digestHourly(s.zone().getId());
             }
             case "daily" -> {
                 return daily(chat, words.length > 1 ? words[1] : "");
             }
             default -> {
-                return "I don't know the digest mode '" + Quote.prefix(words[0]) + "'. " + DIGEST_USAGE;
+                return Replies.digestUnknownMode(words[0]);
             }
         }
     }
 
-    private String daily(Destination chat, String timeText) {
+    private Reply daily(Destination chat, String timeText) {
         LocalTime at = ChatSettings.DEFAULT_DAILY_AT;
         if (!timeText.isEmpty()) {
             Matcher m = TIME.matcher(timeText);
             if (!m.matches()) {
-                return "'" + timeText + "' is not a time of day. Send e.g. /digest daily 08:00";
+                return Replies.notATime(timeText);
             }
             at = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
         ChatSettings s = settings.setDigest(chat, DigestMode.DAILY, at);
-        return "Done: one digest a day at " + at.format(HH_MM) + " (" + s.zone().getId() + ")."
-                + (s.zone().getId().equals("Z") || s.zone().getId().equals("UTC")
-                ? " Set your time zone with e.g. /timezone Europe/Berlin" : "");
+        return Replies.digestDaily(at.format(HH_MM), s.zone().getId(),
+                s.zone().getId().equals("Z") || s.zone().getId().equals("UTC"));
     }
 
-    String timezone(Destination chat, String argument) {
+    Reply timezone(Destination chat, String argument) {
         if (argument.isEmpty()) {
-            return "Your time zone: " + settings.get(chat).zone().getId()
-                    + ". Change it with e.g. /timezone Europe/Berlin";
+            return Replies.timezoneState(settings.get(chat).zone().getId());
         }
         ZoneId zone;
         try {
             zone = ZoneId.of(argument.strip());
         } catch (DateTimeException e) {
-            return "I don't know the time zone '" + Quote.prefix(argument.strip())
-                    + "'. Use a name like Europe/Berlin, America/New_York or UTC.";
+            return Replies.unknownTimezone(argument.strip());
         }
         ChatSettings s = settings.setTimezone(chat, zone);
-        return "Time zone set to " + zone.getId() + ". Digest: " + describe(s) + ".";
+        return Replies.timezoneSet(zone.getId(), describe(s));
     }
 
-    String preview(Destination chat, String argument) {
+    Reply preview(Destination chat, String argument) {
         if (argument.isBlank()) {
-            return "Link previews: " + settings.linkPreview(chat).orElse(LinkPreview.DEFAULT).key() + ". "
-                    + PREVIEW_USAGE;
+            return Replies.previewState(settings.linkPreview(chat).orElse(LinkPreview.DEFAULT).key());
         }
         java.util.Optional<LinkPreview> choice = LinkPreview.parse(argument);
         if (choice.isEmpty()) {
-            return "I don't know the preview '" + Quote.prefix(argument.strip()) + "'. " + PREVIEW_USAGE;
+            return Replies.unknownPreview(argument.strip());
         }
         settings.setLinkPreview(chat, choice.get());
         return switch (choice.get()) {
-            case LARGE -> "Done: alerts show the article's preview large, above the text.";
-            case SMALL -> "Done: alerts show a small preview of the article.";
-            case NONE -> "Done: alerts show no link preview.";
+            case LARGE -> Replies.previewLarge();
+            case SMALL -> Replies.previewSmall();
+            case NONE -> Replies.previewNone();
         };
     }
 
-    static final String PREVIEW_USAGE = "Send /preview large, /preview small or /preview none.";
 
     private static String describe(ChatSettings s) {
         return switch (s.digest()) {

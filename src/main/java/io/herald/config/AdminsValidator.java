@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /** Validates the {@code admins:} section: Telegram user ids (numbers) and Slack user ids (U0123ABCD). */
 final class AdminsValidator {
-    private static final List<String> KEYS = List.of("telegram", "slack");
+    private static final List<String> KEYS = List.of("telegram", "slack", "slack_channels");
     private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,20}");
     private static final Pattern TELEGRAM_USER = Pattern.compile("[1-9][0-9]{0,18}");
 
@@ -32,7 +32,22 @@ final class AdminsValidator {
         items(mapping.get(), "telegram", "telegram: [123456789]").forEach(item -> telegramUser(item).ifPresent(telegram::add));
         Set<String> slack = new LinkedHashSet<>();
         items(mapping.get(), "slack", "slack: [U0123ABCD]").forEach(item -> slackUser(item).ifPresent(slack::add));
-        return new Admins(telegram, slack);
+        return new Admins(telegram, slack, slackChannelsAdminsOnly(mapping.get()));
+    }
+
+    /** {@code slack_channels: anyone} (the default) or {@code admins}. */
+    private boolean slackChannelsAdminsOnly(Mapping mapping) {
+        Optional<YamlNode> node = mapping.entry("slack_channels").map(Entry::value);
+        if (node.isEmpty()) {
+            return false;
+        }
+        if (node.get() instanceof Scalar scalar && scalar.kind() == Kind.STRING
+                && (scalar.text().equals("anyone") || scalar.text().equals("admins"))) {
+            return scalar.text().equals("admins");
+        }
+        problems.error(node.get().line(), "admins: slack_channels is anyone (everyone in a channel changes its"
+                + " subscriptions) or admins (only the admins listed here), not " + node.get().describe());
+        return false;
     }
 
     private List<YamlNode> items(Mapping mapping, String key, String example) {

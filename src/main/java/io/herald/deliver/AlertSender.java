@@ -48,6 +48,11 @@ public interface AlertSender {
         sendNotice(to.address(), text);
     }
 
+    /** Sends a reply in the platform's markup where it has one, else as plain text ({@link #sendReply}). */
+    default void sendReply(Destination to, ReplyText text) throws SendFailure {
+        sendReply(to, text.plain());
+    }
+
     /** Sends several alerts for one destination as one message with the headlines as links. */
     default void sendDigest(Digest digest) throws SendFailure {
         sendNotice(digest.destination().address(), digest.plainText());

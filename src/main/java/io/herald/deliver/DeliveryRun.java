@@ -84,7 +84,7 @@ final class DeliveryRun {
      * Sends a reply to a command. Afterwards the destination keeps its pace as after an alert; a 429 makes it wait
      * as the platform asked and {@code again} puts the reply back first in line; other failures are logged.
      */
-    void reply(Destination to, String text, Runnable again) {
+    void reply(Destination to, ReplyText text, Runnable again) {
         AlertSender sender = senders.get(to.platform());
         if (sender == null) {
             LOG.warn("delivery: {} is not configured; a reply to {} is dropped", to.platform().key(), to);

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>The dispatcher loop runs under a {@link Supervisor}: a store or any other failure ends the loop, the supervisor
  * logs it and starts it again after a backoff, so delivery resumes by itself when the database is back.
  */
-public final class OutboxWorker implements Supervised, AutoCloseable, Replies {
+public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int HEADS = 5000;
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
@@ -60,7 +60,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, Replies {
     private final Map<Destination, Instant> notBefore = new ConcurrentHashMap<>();
     private final Set<Destination> inFlight = ConcurrentHashMap.newKeySet();
     /** Replies to commands, per destination in order; served before alerts. Guarded by itself. */
-    private final Map<Destination, Deque<String>> replies = new LinkedHashMap<>();
+    private final Map<Destination, Deque<ReplyText>> replies = new LinkedHashMap<>();
     private final RateGate gate;
     private final DeliveryRun run;
     private final Semaphore slots;
@@ -119,9 +119,9 @@ public final class OutboxWorker implements Supervised, AutoCloseable, Replies {
      * platform's retry-after window, within the platform's overall rate.
      */
     @Override
-    public void reply(Destination to, String text) {
+    public void reply(Destination to, ReplyText text) {
         synchronized (replies) {
-            Deque<String> queue = replies.computeIfAbsent(to, d -> new ArrayDeque<>());
+            Deque<ReplyText> queue = replies.computeIfAbsent(to, d -> new ArrayDeque<>());
             if (queue.size() >= MAX_REPLIES_PER_DESTINATION) {
                 LOG.warn("delivery: {} replies already wait for {}; one more dropped", queue.size(), to);
                 return;
@@ -175,7 +175,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, Replies {
             if (!takeRate(to.platform(), inline)) {
                 continue;
             }
-            String text = nextReply(to);
+            ReplyText text = nextReply(to);
             if (text == null) {
                 continue;
             }
@@ -271,10 +271,10 @@ public final class OutboxWorker implements Supervised, AutoCloseable, Replies {
         }
     }
 
-    private String nextReply(Destination to) {
+    private ReplyText nextReply(Destination to) {
         synchronized (replies) {
-            Deque<String> queue = replies.get(to);
-            String text = queue == null ? null : queue.poll();
+            Deque<ReplyText> queue = replies.get(to);
+            ReplyText text = queue == null ? null : queue.poll();
             if (queue != null && queue.isEmpty()) {
                 replies.remove(to);
             }
@@ -282,7 +282,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, Replies {
         }
     }
 
-    private void replyAgain(Destination to, String text) {
+    private void replyAgain(Destination to, ReplyText text) {
         synchronized (replies) {
             replies.computeIfAbsent(to, d -> new ArrayDeque<>()).addFirst(text);
         }

@@ -80,6 +80,14 @@ public final class RedactingSender implements AlertSender {
     }
 
     @Override
+    public void sendReply(Destination to, ReplyText text) throws SendFailure {
+        guarded(() -> {
+            sender.sendReply(to, text);
+            return null;
+        });
+    }
+
+    @Override
     public void sendDigest(Digest digest) throws SendFailure {
         guarded(() -> {
             sender.sendDigest(digest);

@@ -102,6 +102,7 @@ public final class JdbcFeedStore implements FeedStore {
         }
         db.inTransaction("record a poll of feed " + poll.feedId(), c -> {
             upsertState(c, poll.feedId(), poll.url());
+            JdbcRecentStories.remember(c, poll.newItems(), now);
             return Jdbc.update(c, "UPDATE feeds SET etag = ?, last_modified = ?, initialized = 1, last_success_at = ?,"
                             + " consecutive_errors = 0 WHERE id = ?",
                     poll.etag().orElse(null), poll.lastModified().orElse(null), now, poll.feedId());
@@ -197,9 +198,11 @@ public final class JdbcFeedStore implements FeedStore {
     /** Bounded memory: keeps what the feed lists now plus a margin of the most recently listed others. */
     private static int forgetOld(Connection c, String feedId, int listed) throws SQLException {
         int keep = listed + Math.max(MEMORY_MARGIN, listed);
-        return Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND item_key NOT IN (SELECT item_key FROM items WHERE"
-                + " feed_id = ? ORDER BY COALESCE(last_listed_at, first_seen_at) DESC, first_seen_at DESC LIMIT ?)",
-                feedId, feedId, keep);
+        int forgotten = Jdbc.update(c, "DELETE FROM items WHERE feed_id = ? AND item_key NOT IN (SELECT item_key FROM"
+                + " items WHERE feed_id = ? ORDER BY COALESCE(last_listed_at, first_seen_at) DESC, first_seen_at DESC"
+                + " LIMIT ?)", feedId, feedId, keep);
+        JdbcRecentStories.forgetWithoutItem(c, feedId);
+        return forgotten;
     }
 
     @Override

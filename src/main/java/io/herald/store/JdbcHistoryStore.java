@@ -20,10 +20,15 @@ public final class JdbcHistoryStore implements HistoryStore {
     @Override
     public int deleteItemsNotListedSince(Instant cutoff, int limit) {
         long ms = cutoff.toEpochMilli();
-        return db.inTransaction("delete items not listed since " + cutoff, c -> Jdbc.update(c,
-                "DELETE FROM items WHERE (feed_id, item_key) IN (SELECT feed_id, item_key FROM items"
-                        + " WHERE last_listed_at < ? OR (last_listed_at IS NULL AND first_seen_at < ?) LIMIT ?)",
-                ms, ms, limit));
+        return db.inTransaction("delete items not listed since " + cutoff, c -> {
+            int deleted = Jdbc.update(c, "DELETE FROM items WHERE (feed_id, item_key) IN (SELECT feed_id, item_key"
+                    + " FROM items WHERE last_listed_at < ? OR (last_listed_at IS NULL AND first_seen_at < ?) LIMIT ?)",
+                    ms, ms, limit);
+            if (deleted > 0) {
+                JdbcRecentStories.forgetWithoutItem(c, null);
+            }
+            return deleted;
+        });
     }
 
     @Override

@@ -105,9 +105,12 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
             for (Subscription route : routes) {
                 Long id = stored.remove(routeKey(route));
                 if (id == null) {
-                    Jdbc.update(c, "INSERT INTO subscriptions (destination, query, route_id, feeds, created_by, created_at)"
-                                    + " VALUES (?, ?, ?, ?, 'config', ?) ON CONFLICT DO NOTHING", route.destination().toString(), route.query(),
-                            route.routeId().orElseThrow(), joinFeeds(route.feeds()), clock.millis());
+                    Jdbc.update(c, "INSERT INTO subscriptions (destination, query, route_id, feeds, created_by,"
+                                    + " created_at, paused) VALUES (?, ?, ?, ?, 'config', ?, CASE WHEN EXISTS (SELECT 1"
+                                    + " FROM route_mutes m WHERE m.route_id = ? AND m.destination = ?) THEN 1 ELSE 0"
+                                    + " END) ON CONFLICT DO NOTHING", route.destination().toString(), route.query(),
+                            route.routeId().orElseThrow(), joinFeeds(route.feeds()), clock.millis(),
+                            route.routeId().orElseThrow(), route.destination().toString());
                 } else {
                     Jdbc.update(c, "UPDATE subscriptions SET query = ?, feeds = ? WHERE id = ?",
                             route.query(), joinFeeds(route.feeds()), id);
@@ -128,9 +131,32 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public boolean setRouteMuted(long id, boolean muted, String by) {
+        return changed(db.inTransaction((muted ? "mute" : "unmute") + " route subscription " + id, c -> {
+            List<Subscription> found = Jdbc.query(c, "SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?"
+                    + " AND route_id IS NOT NULL", JdbcSubscriptionStore::map, id);
+            if (found.isEmpty()) {
+                return false;
+            }
+            String route = found.get(0).routeId().orElseThrow();
+            String destination = found.get(0).destination().toString();
+            if (muted) {
+                Jdbc.update(c, "INSERT INTO route_mutes (route_id, destination, muted_by, muted_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING", route, destination, by, clock.millis());
+            } else {
+                Jdbc.update(c, "DELETE FROM route_mutes WHERE route_id = ? AND destination = ?", route, destination);
+            }
+            Jdbc.update(c, "UPDATE subscriptions SET paused = ? WHERE id = ?", muted ? 1 : 0, id);
+            return true;
+        }));
+    }
+
+    @Override
     public int setPaused(Destination destination, boolean paused) {
         return changed(db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
-                "UPDATE subscriptions SET paused = ? WHERE destination = ? AND paused <> ?",
+                "UPDATE subscriptions SET paused = ? WHERE destination = ? AND paused <> ?" + (paused ? ""
+                        : " AND NOT EXISTS (SELECT 1 FROM route_mutes m WHERE m.route_id = subscriptions.route_id"
+                        + " AND m.destination = subscriptions.destination)"),
                 paused ? 1 : 0, destination.toString(), paused ? 1 : 0)));
     }
 

@@ -49,7 +49,19 @@ public interface SubscriptionStore {
     /** Pauses or resumes one subscription. Returns whether it changed. */
     boolean setPaused(long id, boolean paused);
 
-    /** Pauses or resumes every subscription of a destination. Returns how many changed. */
+    /**
+     * Mutes or unmutes a team route for the destination of its subscription {@code id}: the mute is kept by route
+     * id and destination, so it survives config reloads and the route being removed and added again, until
+     * unmuted. Does nothing for a subscriber's own subscription.
+     *
+     * @return whether a route subscription with that id exists
+     */
+    boolean setRouteMuted(long id, boolean muted, String by);
+
+    /**
+     * Pauses or resumes every subscription of a destination. Resuming leaves the routes an admin muted there
+     * ({@link #setRouteMuted}) muted. Returns how many changed.
+     */
     int setPaused(Destination destination, boolean paused);
 
     /** Every subscription of a destination, paused or not, routes included, oldest first. */

@@ -100,6 +100,7 @@ class FeedFloodTest {
                     .contains("FLOODING");
             assertThat(herald.router().handle(new io.herald.chat.IncomingMessage(
                     io.herald.model.Destination.telegram(ADMIN), Long.toString(ADMIN), "/status")))
+                    .extracting(io.herald.chat.ReplyFormat.PLAIN::render).asString()
                     .contains("flooding: 100000 new items in one poll");
         }
 

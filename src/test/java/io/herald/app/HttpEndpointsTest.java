@@ -62,7 +62,7 @@ class HttpEndpointsTest {
                 String sig = new SlackSignature(SECRET, Clock.systemUTC()).sign(now, form.getBytes(StandardCharsets.UTF_8));
                 HttpResponse<String> signed = post(port, form, Long.toString(now), sig);
                 assertThat(signed.statusCode()).isEqualTo(200);
-                assertThat(signed.body()).contains("\"response_type\":\"ephemeral\"").contains("Subscribed (#1): kursk");
+                assertThat(signed.body()).contains("\"response_type\":\"ephemeral\"").contains("Subscribed (#1): `kursk`\\nI'll send you new stories that match. /herald list shows");
                 responseUrl.setSoTimeout(1000);
                 assertThat(acceptsWithinTimeout(responseUrl)).as("a connection to the request's response_url").isFalse();
 

@@ -71,7 +71,7 @@ class SlackSocketModeTest {
             assertThat(ack.payload().path("text").asText()).startsWith("Subscribed");
             assertThat(herald.subscriptions().ownedBy(Destination.slack(CHANNEL))).singleElement()
                     .satisfies(s -> assertThat(s.query()).isEqualTo("\"north korea\" OR kursk"));
-            assertThat(command(CHANNEL, "").payload().path("text").asText()).contains("/subscribe");
+            assertThat(command(CHANNEL, "").payload().path("text").asText()).contains("/herald subscribe &lt;query&gt; - get alerts").doesNotContain("\n/subscribe");
             assertThat(socket.violations()).isEmpty();
         }
     }
@@ -154,7 +154,30 @@ class SlackSocketModeTest {
             int beforeRefresh = socket.connectionsOpened();
             socket.requestDisconnect();
             socket.awaitConnection(beforeRefresh, WAIT);
-            assertThat(command(CHANNEL, "list").payload().path("text").asText()).contains("1. kursk");
+            assertThat(command(CHANNEL, "list").payload().path("text").asText()).contains("1. `kursk` (active)");
+            assertThat(socket.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void withChannelsForAdminsOnlyOthersAreRefusedByCommandAndOnTheAppHome() throws Exception {
+        try (HeraldService herald = start("""
+                admins:
+                  slack: [U0ADMIN01]
+                  slack_channels: admins
+                """)) {
+            socket.awaitConnection(0, WAIT);
+            assertThat(command(CHANNEL, "subscribe kursk").payload().path("text").asText())
+                    .isEqualTo("Only Herald's admins can change this channel's subscriptions.");
+            assertThat(herald.subscriptions().ownedBy(Destination.slack(CHANNEL))).isEmpty();
+            long id = herald.subscriptions().add(Destination.slack(CHANNEL), "kursk", "U0ADMIN01").orElseThrow().id();
+            assertThat(command(CHANNEL, "list").payload().path("text").asText()).contains("1. `kursk` (active)");
+
+            socket.awaitAck(socket.openAppHome(USER), WAIT);
+            slack.awaitHomeView(USER, v -> v.toString().contains("kursk"), WAIT);
+            socket.awaitAck(socket.pressHomeButton(USER, "herald_home_mute", Long.toString(id)), WAIT);
+            Thread.sleep(500);
+            assertThat(herald.subscriptions().isPaused(id)).as("the home button refused a non-admin").isFalse();
             assertThat(socket.violations()).isEmpty();
         }
     }
@@ -198,8 +221,12 @@ class SlackSocketModeTest {
     }
 
     private HeraldService start() throws Exception {
+        return start("");
+    }
+
+    private HeraldService start(String extraYaml) throws Exception {
         Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
+        Files.writeString(config, extraYaml + """
                 feeds:
                   - id: world
                     url: %s

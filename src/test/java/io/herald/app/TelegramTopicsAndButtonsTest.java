@@ -66,6 +66,7 @@ class TelegramTopicsAndButtonsTest {
     @Test
     void aSubscriptionMadeInsideATopicDeliversIntoThatTopicWithALargePreview() throws Exception {
         long topic = telegram.openTopic(FORUM);
+        telegram.makeGroupAdmin(FORUM, USER);
         try (HeraldService herald = start("")) {
             telegram.userSendsInTopic(FORUM, topic, USER, "/subscribe kursk");
             SentMessage reply = telegram.awaitMessages(FORUM, 1, WAIT).get(0);

@@ -73,15 +73,15 @@ class AdminCommandsTest {
     }
 
     private final Recording admin = new Recording();
-    private final AdminCommands commands = new AdminCommands(m -> "ROUTER:" + m.text(), admin,
+    private final AdminCommands commands = new AdminCommands(m -> Reply.of("ROUTER:{}", m.text()), admin,
             m -> m.userId().equals(ADMIN_SLACK) || m.userId().equals(Long.toString(ADMIN_TELEGRAM)));
 
     private String slack(String user, String text) {
-        return commands.handle(new IncomingMessage(Destination.slack("C0123ABCD"), user, text));
+        return commands.handle(new IncomingMessage(Destination.slack("C0123ABCD"), user, text)).toString();
     }
 
     private String telegram(long user, String text) {
-        return commands.handle(new IncomingMessage(Destination.telegram(user), Long.toString(user), text));
+        return commands.handle(new IncomingMessage(Destination.telegram(user), Long.toString(user), text)).toString();
     }
 
     @Test

@@ -33,7 +33,7 @@ class AlertButtonsTest {
 
     private String press(Destination where, String data) {
         assertThat(data.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
-        return router.handle(new IncomingMessage(where, "7", data));
+        return router.handle(new IncomingMessage(where, "7", data)).toString();
     }
 
     @Test
@@ -72,7 +72,7 @@ class AlertButtonsTest {
         store.replaceRoutes(List.of(new Subscription(0, chat, "kursk", Optional.of("desk"), null)));
         long route = store.active().get(0).id();
 
-        assertThat(press(chat, "/mute " + route)).contains("ask an admin");
+        assertThat(press(chat, "/mute " + route)).contains("only Herald's admins can mute it");
         assertThat(store.active()).hasSize(1);
     }
 

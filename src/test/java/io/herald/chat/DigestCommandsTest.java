@@ -35,7 +35,7 @@ class DigestCommandsTest {
     }
 
     private String say(String text) {
-        return router.handle(new IncomingMessage(chat, "7", text));
+        return router.handle(new IncomingMessage(chat, "7", text)).toString();
     }
 
     @ParameterizedTest(name = "{0}")

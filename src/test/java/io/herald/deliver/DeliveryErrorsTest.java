@@ -73,7 +73,7 @@ class DeliveryErrorsTest {
         assertThat(bed.outbox.counts()).containsEntry(OutboxEntry.Status.PENDING, 0);
 
         CommandRouter router = new CommandRouter(bed.subscriptions, 50, m -> false, () -> "");
-        String reply = router.handle(new IncomingMessage(Destination.telegram(CHAT), "1", "/start"));
+        String reply = router.handle(new IncomingMessage(Destination.telegram(CHAT), "1", "/start")).toString();
         assertThat(reply).contains("1 subscription(s) are active again");
         assertThat(bed.subscriptions.active()).extracting(Subscription::id).containsExactly(s.id());
     }

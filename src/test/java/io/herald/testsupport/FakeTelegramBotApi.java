@@ -28,6 +28,7 @@ final class FakeTelegramBotApi {
     private final long botId;
     private final Set<Long> knownChats = new HashSet<>();
     private final Set<Long> blocked = new HashSet<>();
+    private final java.util.Map<String, String> memberStatus = new java.util.HashMap<>();
     private final List<SentMessage> sent = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
     private final Deque<FakeTelegramReply> failures = new ArrayDeque<>();
@@ -97,6 +98,8 @@ final class FakeTelegramBotApi {
                 return deleteMyCommands();
             case "answerCallbackQuery":
                 return answerCallbackQuery(params);
+            case "getChatMember":
+                return getChatMember(params);
             case "getFile":
                 return files.getFile(params);
             case "sendDocument":
@@ -107,6 +110,37 @@ final class FakeTelegramBotApi {
             default: // deleteWebhook, logOut, close
                 return FakeTelegramReply.okTrue();
         }
+    }
+
+    /** Makes a user an administrator ({@code administrator}) or owner ({@code creator}) of a group, or a member. */
+    synchronized void setMemberStatus(long chatId, long userId, String status) {
+        addChat(chatId);
+        memberStatus.put(chatId + ":" + userId, status);
+    }
+
+    /**
+     * A {@code ChatMember} with every field the Bot API marks required for its status; a user the fake was told
+     * nothing about is an ordinary {@code member}. An unknown chat is 400 "chat not found".
+     */
+    private synchronized FakeTelegramReply getChatMember(ObjectNode params) {
+        OptionalLong chat = chatId(params.get("chat_id"));
+        if (chat.isEmpty() || !knownChats.contains(chat.getAsLong())) {
+            return FakeTelegramReply.badRequest("chat not found");
+        }
+        long userId = params.get("user_id").asLong();
+        String status = memberStatus.getOrDefault(chat.getAsLong() + ":" + userId, "member");
+        ObjectNode member = JSON.createObjectNode().put("status", status);
+        member.set("user", FakeTelegramJson.user(userId));
+        if (status.equals("creator")) {
+            member.put("is_anonymous", false);
+        } else if (status.equals("administrator")) {
+            member.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                    .put("can_delete_messages", true).put("can_manage_video_chats", false)
+                    .put("can_restrict_members", true).put("can_promote_members", false)
+                    .put("can_change_info", true).put("can_invite_users", true).put("can_post_stories", false)
+                    .put("can_edit_stories", false).put("can_delete_stories", false);
+        }
+        return FakeTelegramReply.ok(member);
     }
 
     private synchronized Optional<FakeTelegramReply> nextFailure() {

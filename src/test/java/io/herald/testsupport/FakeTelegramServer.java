@@ -213,6 +213,16 @@ public final class FakeTelegramServer implements AutoCloseable {
                 FakeTelegramJson.message(userMessageIds.incrementAndGet(), chatId, userId, text)));
     }
 
+    /** Makes a user an administrator of a group or supergroup ({@code getChatMember} says so); it becomes known. */
+    public void makeGroupAdmin(long chatId, long userId) {
+        api.setMemberStatus(chatId, userId, "administrator");
+    }
+
+    /** Makes a user the owner of a group ({@code getChatMember} status {@code creator}); it becomes known. */
+    public void makeGroupOwner(long chatId, long userId) {
+        api.setMemberStatus(chatId, userId, "creator");
+    }
+
     /** Makes a chat a forum (a supergroup with topics); it becomes known. */
     public void makeForum(long chatId) {
         api.addChat(chatId);

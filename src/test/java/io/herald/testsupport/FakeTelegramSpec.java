@@ -52,6 +52,7 @@ final class FakeTelegramSpec {
                 opt("reply_markup", "InlineKeyboardMarkup")));
         methods.put("answerCallbackQuery", List.of(req("callback_query_id", "String"), opt("text", "String"),
                 opt("show_alert", "Boolean"), opt("url", "String"), opt("cache_time", "Integer")));
+        methods.put("getChatMember", List.of(req("chat_id", "Integer", "String"), req("user_id", "Integer")));
         methods.put("getFile", List.of(req("file_id", "String")));
         methods.put("sendDocument", List.of(opt("business_connection_id", "String"),
                 req("chat_id", "Integer", "String"), opt("message_thread_id", "Integer"),

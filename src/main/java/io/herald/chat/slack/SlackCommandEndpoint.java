@@ -2,9 +2,10 @@ package io.herald.chat.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.chat.ChatRole;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.IncomingMessage;
-import io.herald.deliver.slack.SlackMarkup;
+import io.herald.chat.ReplyFormat;
 import io.herald.model.Destination;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,15 @@ public final class SlackCommandEndpoint {
     public SlackCommandEndpoint(SlackSignature signature, CommandHandler handler) {
         this.signature = signature;
         this.handler = handler;
+    }
+
+    /**
+     * The handler as Slack channels see it: in a channel, the sender may change its subscriptions as
+     * {@code channelRole} says (everyone, or only Herald's admins); a direct message with the bot is the user's own.
+     */
+    public static CommandHandler inChannels(CommandHandler handler, ChatRole channelRole) {
+        return m -> handler.handle(new IncomingMessage(m.replyTo(), m.userId(), m.text(),
+                m.replyTo().address().startsWith("D") ? ChatRole.ANYONE : channelRole));
     }
 
     /** An HTTP answer: status and JSON body. */
@@ -52,11 +62,15 @@ public final class SlackCommandEndpoint {
                 form.getOrDefault("text", ""))).toString());
     }
 
-    /** The router's answer to {@code /herald <text>} typed in a channel ({@code /herald} alone is help). */
+    /**
+     * The router's answer, in Slack's mrkdwn, to {@code /herald <text>} typed in a channel ({@code /herald} alone
+     * is help).
+     */
     static String answer(CommandHandler handler, String channel, String user, String text) {
         String stripped = text.strip();
         String command = stripped.isEmpty() ? "/help" : stripped.startsWith("/") ? stripped : "/" + stripped;
-        return handler.handle(new IncomingMessage(Destination.slack(channel), user, command));
+        return ReplyFormat.SLACK_MRKDWN.render(handler.handle(new IncomingMessage(Destination.slack(channel), user,
+                command)));
     }
 
     static Map<String, String> parseForm(String body) {
@@ -71,8 +85,8 @@ public final class SlackCommandEndpoint {
         return out;
     }
 
-    /** An ephemeral message body with the text escaped for mrkdwn. */
-    static ObjectNode ephemeral(String text) {
-        return JSON.createObjectNode().put("response_type", "ephemeral").put("text", SlackMarkup.escape(text));
+    /** An ephemeral message body with text already written in mrkdwn. */
+    static ObjectNode ephemeral(String mrkdwn) {
+        return JSON.createObjectNode().put("response_type", "ephemeral").put("text", mrkdwn);
     }
 }

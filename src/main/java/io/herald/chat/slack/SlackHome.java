@@ -14,6 +14,8 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import io.herald.deliver.SendFailure;
+import io.herald.chat.Replies;
+import io.herald.chat.ReplyFormat;
 import io.herald.deliver.slack.SlackMarkup;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.model.Destination;
@@ -42,10 +44,21 @@ public final class SlackHome {
 
     private final SlackSender slack;
     private final SubscriptionStore subscriptions;
+    private final java.util.function.Predicate<String> mayChangeChannels;
 
     public SlackHome(SlackSender slack, SubscriptionStore subscriptions) {
+        this(slack, subscriptions, user -> true);
+    }
+
+    /**
+     * @param mayChangeChannels whether a user may change the subscriptions of the channels they are in (everyone, or
+     *                          only Herald's admins with {@code admins.slack_channels: admins})
+     */
+    public SlackHome(SlackSender slack, SubscriptionStore subscriptions,
+                     java.util.function.Predicate<String> mayChangeChannels) {
         this.slack = slack;
         this.subscriptions = subscriptions;
+        this.mayChangeChannels = mayChangeChannels;
     }
 
     /** Whether a button's action id is one of the home tab's. */
@@ -67,7 +80,10 @@ public final class SlackHome {
         Optional<Subscription> s = parseId(value).flatMap(subscriptions::find);
         boolean allowed = m.matches() && s.isPresent() && s.get().routeId().isEmpty()
                 && channelsOf(user).contains(s.get().destination().address());
-        if (!allowed) {
+        if (allowed && !mayChangeChannels.test(user) && !s.get().destination().address().startsWith("D")) {
+            LOG.warn("slack: refused home button {} '{}' from user {}: only Herald's admins change channels' subscriptions",
+                    actionId, value, user);
+        } else if (!allowed) {
             LOG.warn("slack: refused home button {} '{}' from user {}: not a subscription of one of their channels",
                     actionId, value, user);
         } else {
@@ -116,9 +132,8 @@ public final class SlackHome {
                 shown++;
             }
         }
-        String footer = total == 0 ? "No subscriptions in your channels yet. Type `/herald subscribe <query>` in one."
-                : shown < total ? "Showing " + shown + " of " + total + "; `/herald list` in a channel shows all."
-                : "`/herald subscribe <query>` in a channel adds one.";
+        String footer = ReplyFormat.SLACK_MRKDWN.render(total == 0 ? Replies.homeEmpty()
+                : shown < total ? Replies.homeShowing(shown, total) : Replies.homeAddOne());
         blocks.add(context(c -> c.elements(List.of(markdownText(footer)))));
         return blocks;
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.chat.AlertPresses;
 import io.herald.chat.ButtonAnswer;
 import io.herald.chat.ButtonPress;
+import io.herald.chat.ChatRole;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.IncomingMessage;
+import io.herald.chat.ReplyFormat;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.model.Destination;
@@ -33,8 +35,19 @@ public final class SlackInteractions implements AutoCloseable {
     private final AlertPresses presses;
     private final SlackHome home;
     private final ExecutorService workers;
+    private final ChatRole channelRole;
 
     public SlackInteractions(SlackSender slack, CommandHandler handler, AlertPresses presses, SlackHome home) {
+        this(slack, handler, presses, home, ChatRole.ANYONE);
+    }
+
+    /**
+     * @param channelRole who may change a channel's subscriptions with an alert's buttons besides Herald's admins
+     *                    (everyone, or nobody else); direct messages are always the user's own
+     */
+    public SlackInteractions(SlackSender slack, CommandHandler handler, AlertPresses presses, SlackHome home,
+                             ChatRole channelRole) {
+        this.channelRole = channelRole;
         this.slack = slack;
         this.handler = handler;
         this.presses = presses;
@@ -95,14 +108,15 @@ public final class SlackInteractions implements AutoCloseable {
             }
             String ts = payload.path("container").path("message_ts").asText(payload.path("message").path("ts").asText(""));
             if (AlertPresses.isAlertButton(value)) {
-                ButtonAnswer answer = presses.press(new ButtonPress(Destination.slack(channel), user, value, ts));
+                ButtonAnswer answer = presses.press(new ButtonPress(Destination.slack(channel), user, value, ts,
+                        channel.startsWith("D") ? ChatRole.ANYONE : channelRole));
                 if (answer.alert().isPresent()) {
                     slack.updateButtons(answer.alert().get(), ts, answer.state());
                 }
-                slack.postEphemeral(channel, user, answer.text());
+                slack.postEphemeralMrkdwn(channel, user, ReplyFormat.SLACK_MRKDWN.render(answer.text()));
             } else {
-                slack.postEphemeral(channel, user, handler.handle(new IncomingMessage(Destination.slack(channel), user,
-                        value)));
+                slack.postEphemeralMrkdwn(channel, user, ReplyFormat.SLACK_MRKDWN.render(handler.handle(
+                        new IncomingMessage(Destination.slack(channel), user, value))));
             }
         }
     }

@@ -160,7 +160,7 @@ public final class SlackSocketMode implements AutoCloseable {
             if (acked.compareAndSet(false, true)) {
                 ack(id, SlackCommandEndpoint.ephemeral(answer));
             } else {
-                slack.postEphemeral(channel, user, answer);
+                slack.postEphemeralMrkdwn(channel, user, answer);
             }
         });
     }

@@ -4,7 +4,7 @@ import io.herald.chat.AlertPresses;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandThrottle;
-import io.herald.deliver.Replies;
+import io.herald.deliver.ReplyQueue;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.health.TransportStatus;
 import io.herald.supervise.Supervised;
@@ -50,7 +50,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     private final TransportStatus status;
     private final OkHttpClient pollHttp;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private Optional<Replies> replies = Optional.empty();
+    private Optional<ReplyQueue> replies = Optional.empty();
     private CommandThrottle throttle = CommandThrottle.standard(java.time.Clock.systemUTC());
     private Polling polling;
     private boolean started;
@@ -81,7 +81,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
      * limited by {@code throttle}.
      */
     public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
-                       List<BotCommandInfo> commands, TransportStatus status, Replies replies,
+                       List<BotCommandInfo> commands, TransportStatus status, ReplyQueue replies,
                        CommandThrottle throttle) {
         this(clients, false, handler, presses, commands, status);
         this.replies = Optional.of(replies);

@@ -4,10 +4,16 @@ import io.herald.chat.AlertPresses;
 import io.herald.chat.ButtonAnswer;
 import io.herald.chat.ButtonPress;
 import io.herald.chat.CommandHandler;
+import io.herald.chat.ChatRole;
 import io.herald.chat.DocumentHandler;
 import io.herald.chat.CommandThrottle;
 import io.herald.chat.IncomingMessage;
-import io.herald.deliver.Replies;
+import io.herald.chat.Replies;
+import io.herald.chat.Reply;
+import io.herald.chat.ReplyFormat;
+import io.herald.deliver.ReplyQueue;
+import io.herald.deliver.ReplyText;
+import io.herald.deliver.telegram.TelegramFormatter;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
 import io.herald.deliver.telegram.TelegramClients;
@@ -29,14 +35,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Answers one Telegram update: converts a text message into an {@link IncomingMessage}, asks the
- * {@link CommandHandler} and sends the answer back as plain text, into the forum topic it was written in. A press on
- * an alert's button goes to {@link AlertPresses}: its answer is the callback's text and the alert's buttons change in
- * place; other button data is handled like a typed command.
+ * {@link CommandHandler} and sends the answer back in Telegram's HTML, into the forum topic it was written in. A press
+ * on an alert's button goes to {@link AlertPresses}: its answer is the callback's text and the alert's buttons change
+ * in place; other button data is handled like a typed command. In groups, whether the sender may change the group's
+ * subscriptions is asked of Telegram ({@code getChatMember}, remembered briefly) when a command needs it.
  */
 final class TelegramUpdateHandler {
-
-    static final String SORRY = "Sorry, something went wrong. Please try again later.";
-    static final String TEXT_ONLY = "I only understand text commands. Send /help to see what I can do.";
 
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
     private static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(10);
@@ -47,8 +51,9 @@ final class TelegramUpdateHandler {
     private final CommandHandler handler;
     private final Optional<AlertPresses> presses;
     private final Optional<String> botUsername;
-    private final Optional<Replies> replies;
+    private final Optional<ReplyQueue> replies;
     private final CommandThrottle throttle;
+    private final TelegramChatAdmins chatAdmins;
 
     TelegramUpdateHandler(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                           Optional<String> botUsername) {
@@ -60,7 +65,7 @@ final class TelegramUpdateHandler {
      * @param throttle commands per user
      */
     TelegramUpdateHandler(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
-                          Optional<String> botUsername, Optional<Replies> replies, CommandThrottle throttle) {
+                          Optional<String> botUsername, Optional<ReplyQueue> replies, CommandThrottle throttle) {
         this.clients = clients;
         this.client = clients.client();
         this.sender = new TelegramSender(client);
@@ -69,6 +74,7 @@ final class TelegramUpdateHandler {
         this.botUsername = botUsername.map(name -> name.toLowerCase(Locale.ROOT));
         this.replies = replies;
         this.throttle = throttle;
+        this.chatAdmins = new TelegramChatAdmins(client, Clock.systemUTC());
     }
 
     /** The chat an update belongs to, for ordering; empty for updates the bot ignores. */
@@ -95,24 +101,25 @@ final class TelegramUpdateHandler {
         if (message.hasDocument() && handler instanceof DocumentHandler documents) {
             String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
             new TelegramDocuments(clients, documents).received(chat, userId, message.getDocument())
-                    .ifPresent(answer -> reply(chat, answer));
+                    .ifPresent(answer -> reply(chat, Reply.text(answer)));
             return;
         }
         if (!message.hasText()) {
             if (message.isUserMessage()) {
-                reply(chat, TEXT_ONLY);
+                reply(chat, Replies.textOnly());
             }
             return;
         }
         String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
+        ChatRole role = chatAdmins.role(message.getChatId(), isGroup(message), userId);
         Optional<String> text = message.isUserMessage() ? addressedToUs(message.getText())
                 : commandInGroup(message.getText());
         if (text.isEmpty()) {
             return;
         }
         switch (throttle.check(userId.isEmpty() ? "chat " + chat : userId)) {
-            case ANSWER -> answer(chat, userId, text.get());
-            case SLOW_DOWN -> reply(chat, CommandThrottle.SLOW_DOWN);
+            case ANSWER -> answer(chat, userId, text.get(), role);
+            case SLOW_DOWN -> reply(chat, Reply.text(CommandThrottle.SLOW_DOWN));
             case IGNORE -> log.debug("telegram: user {} sends commands too fast; one ignored", userId);
         }
     }
@@ -150,21 +157,22 @@ final class TelegramUpdateHandler {
         }
         String userId = query.getFrom() == null ? "" : String.valueOf(query.getFrom().getId());
         Destination chat = where(query.getMessage());
+        ChatRole role = chatAdmins.role(query.getMessage().getChatId(), isGroup(query.getMessage()), userId);
         if (presses.isEmpty() || !AlertPresses.isAlertButton(data)) {
             answerPress(query, "");
-            answer(chat, userId, data);
+            answer(chat, userId, data, role);
             return;
         }
         String messageId = String.valueOf(query.getMessage().getMessageId());
         ButtonAnswer answer;
         try {
-            answer = presses.get().press(new ButtonPress(chat, userId, data, messageId));
+            answer = presses.get().press(new ButtonPress(chat, userId, data, messageId, role));
         } catch (RuntimeException e) {
             log.warn("telegram: button press {} in {} failed", data, chat, e);
-            answerPress(query, SORRY);
+            answerPress(query, ReplyFormat.PLAIN.render(Replies.sorry()));
             return;
         }
-        answerPress(query, answer.text());
+        answerPress(query, ReplyFormat.PLAIN.render(answer.text()));
         answer.alert().ifPresent(alert -> redraw(alert, messageId, answer));
     }
 
@@ -209,53 +217,72 @@ final class TelegramUpdateHandler {
         return Optional.of(command.substring(0, at) + (end < 0 ? "" : text.substring(end)));
     }
 
-    private void answer(Destination chat, String userId, String text) {
+    /** Whether the message is in a group or supergroup, where only its admins change its subscriptions. */
+    private static boolean isGroup(MaybeInaccessibleMessage message) {
+        return message.getChat() != null && (message.getChat().isGroupChat() || message.getChat().isSuperGroupChat());
+    }
+
+    private void answer(Destination chat, String userId, String text, ChatRole role) {
         if (handler instanceof DocumentHandler documents) {
             try {
-                Optional<DocumentHandler.OutgoingFile> file = documents.fileFor(new IncomingMessage(chat, userId, text));
+                Optional<DocumentHandler.OutgoingFile> file = documents.fileFor(new IncomingMessage(chat, userId, text,
+                        role));
                 if (file.isPresent()) {
-                    new TelegramDocuments(clients, documents).send(chat, file.get()).ifPresent(f -> reply(chat, f));
+                    new TelegramDocuments(clients, documents).send(chat, file.get())
+                            .ifPresent(f -> reply(chat, Reply.text(f)));
                     return;
                 }
             } catch (RuntimeException e) {
                 log.warn("telegram: file command failed for chat {}", chat, e);
-                reply(chat, SORRY);
+                reply(chat, Replies.sorry());
                 return;
             }
         }
-        String answer;
+        Reply answer;
         try {
-            answer = handler.handle(new IncomingMessage(chat, userId, text));
+            answer = handler.handle(new IncomingMessage(chat, userId, text, role));
         } catch (RuntimeException e) {
             log.warn("telegram: command handler failed for chat {}", chat, e);
-            answer = SORRY;
+            answer = Replies.sorry();
         }
-        if (answer != null && !answer.isBlank()) {
+        if (answer != null && !answer.isEmpty()) {
             reply(chat, answer);
         }
     }
 
-    private void reply(Destination chat, String text) {
+    private void reply(Destination chat, Reply reply) {
         if (replies.isPresent()) {
-            replies.get().reply(chat, text);
+            String plain = ReplyFormat.PLAIN.render(reply);
+            replies.get().reply(chat, new ReplyText(plain, plain.length() > TelegramFormatter.MAX_TEXT
+                    ? Optional.empty() : Optional.of(ReplyFormat.TELEGRAM_HTML.render(reply))));
             return;
         }
         try {
-            sender.sendText(chat, text);
+            send(chat, reply);
         } catch (SendFailure failure) {
             Optional<Duration> wait = failure.retryAfter().filter(d -> d.compareTo(MAX_REPLY_WAIT) <= 0);
             if (wait.isEmpty()) {
                 log.warn("{}", failure.getMessage());
                 return;
             }
-            retryOnce(chat, text, wait.get());
+            retryOnce(chat, reply, wait.get());
         }
     }
 
-    private void retryOnce(Destination chat, String text, Duration wait) {
+    /** In Telegram's HTML; as plain text split into several messages when longer than one message may be. */
+    private void send(Destination chat, Reply reply) throws SendFailure {
+        String plain = ReplyFormat.PLAIN.render(reply);
+        if (plain.length() > TelegramFormatter.MAX_TEXT) {
+            sender.sendText(chat, plain);
+        } else {
+            sender.sendHtml(chat, ReplyFormat.TELEGRAM_HTML.render(reply));
+        }
+    }
+
+    private void retryOnce(Destination chat, Reply text, Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
-            sender.sendText(chat, text);
+            send(chat, text);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SendFailure again) {

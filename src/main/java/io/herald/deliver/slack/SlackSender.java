@@ -108,6 +108,16 @@ public final class SlackSender implements AlertSender, AutoCloseable {
                 () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(escaped)));
     }
 
+    /**
+     * Shows text already written in mrkdwn to one user in a channel ({@code chat.postEphemeral}); text longer than
+     * a message should be is sent escaped and cut instead.
+     */
+    public void postEphemeralMrkdwn(String channel, String user, String mrkdwn) throws SendFailure {
+        String text = mrkdwn.length() <= 3_000 ? mrkdwn : SlackMarkup.escapeWithin(mrkdwn, 3_000);
+        call("slack: cannot answer user " + user + " in channel " + channel,
+                () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)));
+    }
+
     /** The Web API client with the bot token, for the chat adapter (App Home, users' channels). */
     public MethodsClient methods() {
         return methods;

@@ -3,6 +3,7 @@ package io.herald.deliver.telegram;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.AlertState;
 import io.herald.deliver.Digest;
+import io.herald.deliver.ReplyText;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.console.PlainTextFormatter;
 import io.herald.model.Alert;
@@ -168,6 +169,25 @@ public final class TelegramSender implements AlertSender {
     /** Like {@link #sendText(long, String)}, into a chat or one of its forum topics ({@code telegram:} address). */
     public void sendText(Destination chat, String text) throws SendFailure {
         sendText(TelegramAddress.of("cannot send a reply", chat), text);
+    }
+
+    /**
+     * Sends one reply written in Telegram's HTML ({@code parse_mode=HTML}, no link preview) to a chat or forum
+     * topic; the caller keeps its visible text within Telegram's 4096 characters.
+     */
+    @Override
+    public void sendReply(Destination to, ReplyText text) throws SendFailure {
+        if (text.markup().isPresent() && text.plain().length() <= TelegramFormatter.MAX_TEXT) {
+            sendHtml(to, text.markup().get());
+        } else {
+            sendReply(to, text.plain());
+        }
+    }
+
+    public void sendHtml(Destination chat, String html) throws SendFailure {
+        TelegramAddress to = TelegramAddress.of("cannot send a reply", chat);
+        execute("cannot send a reply to chat " + to, html(to, html, LinkPreviewOptions.builder().isDisabled(true)
+                .build()).build());
     }
 
     private void sendText(TelegramAddress to, String text) throws SendFailure {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herald.chat.BotCommandInfo;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.IncomingMessage;
+import io.herald.chat.Replies;
+import io.herald.chat.Reply;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.health.Transports;
 import io.herald.model.Destination;
@@ -62,7 +64,7 @@ class TelegramBotTest {
     private CommandHandler recording(String answer) {
         return message -> {
             received.add(message);
-            return answer + " " + message.text();
+            return Reply.text(answer + " " + message.text());
         };
     }
 
@@ -74,7 +76,7 @@ class TelegramBotTest {
         List<SentMessage> replies = fake.awaitMessages(CHAT, 1, WAIT);
         assertThat(replies).singleElement().satisfies(reply -> {
             assertThat(reply.plainText()).isEqualTo("Herald answers /help");
-            assertThat(reply.parseMode()).isEmpty();
+            assertThat(reply.parseMode()).contains("HTML");
         });
         IncomingMessage message = received.poll(1, TimeUnit.SECONDS);
         assertThat(message).isEqualTo(new IncomingMessage(Destination.telegram(CHAT), "777", "/help"));
@@ -107,7 +109,7 @@ class TelegramBotTest {
         });
         fake.userSends(CHAT, USER, "/list");
         assertThat(fake.awaitMessages(CHAT, 1, WAIT)).extracting(SentMessage::plainText)
-                .containsExactly(TelegramUpdateHandler.SORRY);
+                .containsExactly(Replies.sorry().toString());
     }
 
     @Test
@@ -115,14 +117,14 @@ class TelegramBotTest {
         startBot(recording("x"));
         fake.userSendsLocation(CHAT, USER);
         assertThat(fake.awaitMessages(CHAT, 1, WAIT)).extracting(SentMessage::plainText)
-                .containsExactly(TelegramUpdateHandler.TEXT_ONLY);
+                .containsExactly(Replies.textOnly().toString());
         assertThat(received).isEmpty();
     }
 
     @Test
     void splitsRepliesLongerThanTelegramAllows() {
         String longAnswer = "line of a very long subscription list\n".repeat(200);
-        startBot(message -> longAnswer);
+        startBot(message -> Reply.text(longAnswer));
         fake.userSends(CHAT, USER, "/list");
         List<SentMessage> replies = fake.awaitMessages(CHAT, 2, WAIT);
         assertThat(replies).hasSize(2).allSatisfy(r -> assertThat(r.plainText().length()).isLessThanOrEqualTo(4096));

@@ -4,7 +4,12 @@ import io.herald.model.Destination;
 
 /** Where chat transports hand their answers to commands, to be sent paced like every other message. */
 @FunctionalInterface
-public interface Replies {
+public interface ReplyQueue {
     /** Queues {@code text} for {@code to}; returns at once. */
-    void reply(Destination to, String text);
+    void reply(Destination to, ReplyText text);
+
+    /** Queues plain {@code text} for {@code to}; returns at once. */
+    default void reply(Destination to, String text) {
+        reply(to, ReplyText.plain(text));
+    }
 }

@@ -1,0 +1,117 @@
+package io.herald.app;
+
+import static io.herald.app.HeraldEndToEndTest.item;
+import static io.herald.app.HeraldEndToEndTest.rss;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.config.ConfigLoader;
+import io.herald.config.Settings;
+import io.herald.model.Destination;
+import io.herald.testsupport.FakeTelegramServer;
+import io.herald.testsupport.FakeTelegramServer.SentMessage;
+import io.herald.testsupport.FeedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /test QUERY} and the preview in {@code /subscribe}'s answer, through Herald's real wiring: the stories of
+ * a feed's first poll (recorded without alerting) are what a query is tried on; the answer is Telegram HTML the
+ * strict fake accepts, with the matched words in bold and the links.
+ */
+class TryAQueryTest {
+    private static final String TOKEN = "7000031:try-a-query-token";
+    private static final long CHAT = 5031;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String RSS = "application/rss+xml; charset=utf-8";
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    private FakeTelegramServer telegram;
+    private FeedServer feeds;
+
+    @BeforeEach
+    void startFakes() {
+        telegram = FakeTelegramServer.start(TOKEN);
+        feeds = FeedServer.start();
+        feeds.publish("/world.xml", RSS, rss(
+                item("a", "Troops move near Kursk", "https://news.example.org/a", "Units moved overnight.")
+                        + item("b", "Budget talks stall", "https://news.example.org/b", "No deal on taxes &amp; fees.")
+                        + item("c", "Summit in Vilnius", "https://news.example.org/c",
+                        "Leaders of NATO met on Tuesday &lt;to talk&gt; about air defence.")
+                        + item("d", "Kurskaya station reopens", "https://news.example.org/d", "A metro story.")));
+    }
+
+    @AfterEach
+    void stopFakes() {
+        telegram.close();
+        feeds.close();
+    }
+
+    @Test
+    void testListsExactlyTheRecentStoriesTheQueryMatchesAndSavesNothing() throws Exception {
+        try (HeraldService herald = start()) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!herald.feeds().find("world").map(s -> s.initialized()).orElse(false)) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+
+            SentMessage reply = say("/test kursk OR nato");
+            assertThat(reply.parseMode()).contains("HTML");
+            assertThat(reply.plainText()).startsWith("Your query reads: kursk OR nato")
+                    .contains("2 of the last 4 stories I have seen would have matched:")
+                    .contains("Troops move near Kursk (world) open")
+                    .contains("Summit in Vilnius: Leaders of NATO met on Tuesday <to talk> about air defence. (world)")
+                    .doesNotContain("Budget", "Kurskaya")
+                    .endsWith("Nothing was saved. /subscribe with the same query to get alerts.");
+            assertThat(reply.text()).as("matched words in bold, links as links")
+                    .contains("Troops move near <b>Kursk</b>", "Leaders of <b>NATO</b> met", "&lt;to talk&gt;",
+                            "<a href=\"https://news.example.org/a\">open</a>",
+                            "<a href=\"https://news.example.org/c\">open</a>")
+                    .doesNotContain("news.example.org/b", "news.example.org/d");
+            assertThat(reply.linkPreview().disabled()).isTrue();
+            assertThat(herald.subscriptions().ownedBy(Destination.telegram(CHAT))).as("nothing saved").isEmpty();
+
+            assertThat(say("/test kursk*").plainText()).contains("2 of the last 4 stories", "Kurskaya station");
+            assertThat(say("/test title:budget -taxes").plainText())
+                    .contains("None of the last 4 stories I have seen would have matched.");
+            assertThat(say("/test nato AND").plainText()).startsWith("That query has a problem at position");
+
+            SentMessage subscribed = say("/subscribe \"air defence\"");
+            assertThat(subscribed.plainText()).startsWith("Subscribed (#1): \"air defence\"")
+                    .contains("1 of the last 4 stories I have seen would have matched:", "Summit in Vilnius");
+            assertThat(herald.subscriptions().ownedBy(Destination.telegram(CHAT))).hasSize(1);
+        }
+    }
+
+    private SentMessage say(String text) {
+        int before = telegram.messagesTo(CHAT).size();
+        telegram.userSends(CHAT, CHAT, text);
+        return telegram.awaitMessages(CHAT, before + 1, WAIT).get(before);
+    }
+
+    private HeraldService start() throws Exception {
+        Path config = dir.resolve("herald.yml");
+        Files.writeString(config, """
+                feeds:
+                  - id: world
+                    url: %s
+                    interval: 1s
+                network:
+                  allow_private_addresses: true
+                """.formatted(feeds.url("/world.xml")));
+        Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("herald.db").toString(),
+                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl()));
+        return HeraldService.start(settings, ConfigLoader.load(config).config(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+}
