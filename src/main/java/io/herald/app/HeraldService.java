@@ -76,6 +76,9 @@ final class HeraldService implements AutoCloseable {
 
     /** Builds everything from settings and config and starts polling, delivery, chat and the HTTP server. */
     static HeraldService start(Settings settings, HeraldConfig config, PrintStream console) {
+        Preflight.webhookProblem(settings, config.allowPrivateAddresses()).ifPresent(problem -> {
+            throw new UserInputException(problem);
+        });
         Clock clock = Clock.systemUTC();
         Database db = Databases.open(settings);
         var subscriptions = new JdbcSubscriptionStore(db, clock);
@@ -115,7 +118,7 @@ final class HeraldService implements AutoCloseable {
         List<AutoCloseable> chat = platforms.startChat(router, new AlertPresses(subscriptions, outbox), subscriptions,
                 ops.supervisor(), ops.transports());
         service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, router,
-                platforms.slackInteractions(), clock)));
+                platforms.slackInteractions(), platforms.telegramWebhook(), clock)));
         service.shutdown
                 .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
                 .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))
@@ -129,13 +132,15 @@ final class HeraldService implements AutoCloseable {
     }
 
     private HttpEndpoints.Sources endpoints(Settings settings, CommandRouter router,
-                                            Optional<SlackInteractions> buttons, Clock clock) {
+                                            Optional<SlackInteractions> buttons,
+                                            Optional<io.herald.chat.telegram.TelegramWebhook> telegramWebhook,
+                                            Clock clock) {
         Optional<SlackSignature> signature = settings.slackSigningSecret()
                 .map(secret -> new SlackSignature(secret.value(), clock));
         return new HttpEndpoints.Sources(ops::ready, ops::live, ops.metrics(),
                 settings.metricsToken().map(Secret::value),
                 signature.map(s -> new SlackCommandEndpoint(s, router)),
-                signature.flatMap(s -> buttons.map(b -> new SlackInteractionEndpoint(s, b))));
+                signature.flatMap(s -> buttons.map(b -> new SlackInteractionEndpoint(s, b))), telegramWebhook);
     }
 
     private static void closeInOrder(List<AutoCloseable> parts) throws Exception {

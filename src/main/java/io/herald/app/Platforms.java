@@ -7,6 +7,7 @@ import io.herald.chat.slack.SlackHome;
 import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSocketMode;
 import io.herald.chat.telegram.TelegramBot;
+import io.herald.chat.telegram.TelegramWebhook;
 import io.herald.config.Settings;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.console.ConsoleSender;
@@ -34,6 +35,7 @@ final class Platforms implements AutoCloseable {
     private TelegramClients telegram;
     private SlackSender slack;
     private SlackInteractions slackInteractions;
+    private TelegramWebhook telegramWebhook;
 
     private Platforms(Settings settings) {
         this.settings = settings;
@@ -49,6 +51,7 @@ final class Platforms implements AutoCloseable {
             p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl().toString());
             p.resources.add(p.telegram);
             p.senders.add(new TelegramSender(p.telegram.client(), clock, previews));
+            settings.telegramWebhookUrl().ifPresent(url -> p.telegramWebhook = new TelegramWebhook(url));
         });
         settings.slackBotToken().ifPresent(token -> {
             p.slack = new SlackSender(token.value(), settings.slackApiUrl(), clock);
@@ -77,7 +80,8 @@ final class Platforms implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
-                    new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status));
+                    new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status,
+                            Optional.ofNullable(telegramWebhook)));
         }
         if (slack != null) {
             slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));
@@ -92,6 +96,11 @@ final class Platforms implements AutoCloseable {
         return started;
     }
 
+    /** The receiving end of Telegram's webhook mode, when {@code HERALD_TELEGRAM_WEBHOOK_URL} is set. */
+    Optional<TelegramWebhook> telegramWebhook() {
+        return Optional.ofNullable(telegramWebhook);
+    }
+
     /** Slack's button handling, once {@link #startChat} ran with Slack configured. */
     Optional<SlackInteractions> slackInteractions() {
         return Optional.ofNullable(slackInteractions);
@@ -100,7 +109,7 @@ final class Platforms implements AutoCloseable {
     String describe() {
         List<String> names = new ArrayList<>();
         if (settings.telegramEnabled()) {
-            names.add("telegram");
+            names.add(telegramWebhook != null ? "telegram (webhook)" : "telegram");
         }
         if (settings.slackEnabled()) {
             names.add(settings.slackAppToken().isPresent() ? "slack (Socket Mode)" : "slack");

@@ -48,6 +48,7 @@ final class Preflight {
             }
             if (settings != null) {
                 routeProblems(configFile, loaded.config(), settings, problems, notes);
+                webhookProblem(settings, loaded.config().allowPrivateAddresses()).ifPresent(problems::add);
             }
         }
         if (!problems.isEmpty()) {
@@ -82,6 +83,37 @@ final class Preflight {
                             + " is off: set " + variable + " (or " + variable + "_FILE), or remove that destination");
                 }
             }
+        }
+    }
+
+    /**
+     * Telegram posts only to {@code https://} URLs. Plain {@code http://} is allowed only to a loopback address and
+     * only when the config allows private addresses ({@code network.allow_private_addresses: true}): a local Bot API
+     * server or a test.
+     */
+    static java.util.Optional<String> webhookProblem(Settings settings, boolean allowPrivate) {
+        return settings.telegramWebhookUrl().flatMap(url -> {
+            String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (scheme.equals("https") || scheme.equals("http") && allowPrivate && loopback(url.getHost())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of("HERALD_TELEGRAM_WEBHOOK_URL: Telegram posts updates only to an https:// URL;"
+                    + " plain http:// is allowed only to a loopback address with network.allow_private_addresses: true");
+        });
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            return false; // a name other than localhost is not resolved here
+        }
+        try {
+            return java.net.InetAddress.getByName(h).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 }
