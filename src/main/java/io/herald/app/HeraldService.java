@@ -110,6 +110,10 @@ final class HeraldService implements AutoCloseable {
                 ops.metrics());
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
                 adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
+        java.util.Set<String> configuredFeeds = config.feeds().stream().map(io.herald.config.FeedConfig::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        router.knownFeeds(() -> knownFeeds(configuredFeeds, feeds));
+        platforms.slackChannelCheck().ifPresent(router::checkDestinations);
         ops.metrics().watchIndexSize(planner::indexSize);
 
         worker.start(ops.supervisor());
@@ -164,6 +168,17 @@ final class HeraldService implements AutoCloseable {
 
     private static Duration perMinute(int messages) {
         return Duration.ofMillis((60_000 + messages - 1) / messages);
+    }
+
+    /** Feed ids {@code source:} may name: the config's and any the database knows (e.g. feeds added at run time). */
+    private static java.util.Set<String> knownFeeds(java.util.Set<String> configured, FeedStore feeds) {
+        java.util.Set<String> known = new java.util.TreeSet<>(configured);
+        try {
+            feeds.all().forEach(f -> known.add(f.feedId()));
+        } catch (RuntimeException e) {
+            LOG.debug("feed ids from the database unavailable", e);
+        }
+        return known;
     }
 
     /** A restarted service keeps each feed's schedule (and backoff); a paused feed is not polled. */

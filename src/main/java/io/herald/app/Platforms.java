@@ -96,6 +96,11 @@ final class Platforms implements AutoCloseable {
         return started;
     }
 
+    /** Whether the bot is in a Slack channel that wants to subscribe, when Slack is configured. */
+    Optional<io.herald.chat.slack.SlackChannelCheck> slackChannelCheck() {
+        return Optional.ofNullable(slack).map(io.herald.chat.slack.SlackChannelCheck::new);
+    }
+
     /** The receiving end of Telegram's webhook mode, when {@code HERALD_TELEGRAM_WEBHOOK_URL} is set. */
     Optional<TelegramWebhook> telegramWebhook() {
         return Optional.ofNullable(telegramWebhook);

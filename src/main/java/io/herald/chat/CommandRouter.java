@@ -1,7 +1,5 @@
 package io.herald.chat;
 
-import io.herald.match.Query;
-import io.herald.match.QueryException;
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
 import io.herald.store.ChatSettingsStore;
@@ -24,6 +22,9 @@ public final class CommandRouter implements CommandHandler {
     private final StatusReport status;
     private final AlertButtons buttons;
     private final java.util.Optional<DigestCommands> digests;
+    private volatile java.util.function.Supplier<java.util.Set<String>> knownFeeds = java.util.Set::of;
+    private volatile java.util.function.Function<Destination, Optional<String>> destinationCheck =
+            d -> Optional.empty();
 
     /**
      * @param maxPerChat most subscriptions one chat may hold
@@ -51,6 +52,18 @@ public final class CommandRouter implements CommandHandler {
         this.status = status;
         this.buttons = new AlertButtons(subscriptions);
         this.digests = digests;
+    }
+
+    /** The feed ids {@code source:} may name (not checked until this is set). */
+    public CommandRouter knownFeeds(java.util.function.Supplier<java.util.Set<String>> feeds) {
+        this.knownFeeds = feeds;
+        return this;
+    }
+
+    /** Asked before a chat subscribes: a reply refusing it (e.g. a Slack channel the bot is not in), or empty. */
+    public CommandRouter checkDestinations(java.util.function.Function<Destination, Optional<String>> check) {
+        this.destinationCheck = check;
+        return this;
     }
 
     /** The commands to show in a platform's command menu. */
@@ -111,13 +124,19 @@ public final class CommandRouter implements CommandHandler {
         if (query.isEmpty()) {
             return "Tell me what to watch for, e.g. /subscribe \"north korea\" OR kursk";
         }
+        ChatQuery.Checked checked;
         try {
-            Query.parse(query);
-        } catch (QueryException e) {
-            return "That query has a problem at position " + e.position() + ": " + e.detail()
-                    + ". Send /help for the query syntax.";
+            checked = ChatQuery.check(query, knownFeeds.get());
+        } catch (ChatQuery.Refused e) {
+            return e.reply();
         }
+        query = checked.query();
+        String notes = checked.notes().isEmpty() ? "" : "\n" + String.join("\n", checked.notes());
         Destination chat = message.replyTo();
+        Optional<String> refused = destinationCheck.apply(chat);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         List<Subscription> owned = subscriptions.ownedBy(chat);
         if (owned.size() >= maxPerChat) {
             return "This chat already has " + owned.size() + " subscriptions, the most allowed. "
@@ -125,10 +144,10 @@ public final class CommandRouter implements CommandHandler {
         }
         Optional<Subscription> added = subscriptions.add(chat, query, message.userId());
         if (added.isEmpty()) {
-            return "You are already subscribed to: " + query;
+            return "You are already subscribed to: " + query + notes;
         }
         return "Subscribed (#" + (owned.size() + 1) + "): " + query
-                + "\nI'll send you new stories that match. /list shows all your subscriptions.";
+                + "\nI'll send you new stories that match. /list shows all your subscriptions." + notes;
     }
 
     private String list(Destination chat) {

@@ -70,13 +70,34 @@ final class DigestCommands {
         }
         ZoneId zone;
         try {
-            zone = ZoneId.of(argument.strip());
+            zone = zoneIgnoringCase(argument.strip());
         } catch (DateTimeException e) {
             return "I don't know the time zone '" + argument.strip()
                     + "'. Use a name like Europe/Berlin, America/New_York or UTC.";
         }
         ChatSettings s = settings.setTimezone(chat, zone);
         return "Time zone set to " + zone.getId() + ". Digest: " + describe(s) + ".";
+    }
+
+    /**
+     * A time zone by its name in any case ({@code europe/berlin} is {@code Europe/Berlin}, {@code utc} is
+     * {@code UTC}); offsets such as {@code +02:00} as {@link ZoneId#of} reads them.
+     */
+    static ZoneId zoneIgnoringCase(String name) {
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            for (String id : ZoneId.getAvailableZoneIds()) {
+                if (id.equalsIgnoreCase(name)) {
+                    return ZoneId.of(id);
+                }
+            }
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (!upper.equals(name)) {
+                return ZoneId.of(upper); // utc, gmt, utc+2
+            }
+            throw e;
+        }
     }
 
     String preview(Destination chat, String argument) {
