@@ -59,7 +59,7 @@ final class OutboxCommand implements Callable<Integer> {
             for (FailureGroup g : groups) {
                 out.printf("%6d  %s%n", g.count(), g.reason());
                 out.println("        to " + String.join(", ", g.destinations())
-                        + (g.destinations().size() < FailureGroup.MAX_LISTED ? "" : ", ...")
+                        + (g.destinationCount() > g.destinations().size() ? ", ..." : "")
                         + "; alerts " + g.alertIds().stream().map(id -> "#" + id)
                         .collect(java.util.stream.Collectors.joining(", "))
                         + (g.count() > g.alertIds().size() ? ", ..." : ""));

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param count        how many failed alerts gave this reason
  * @param destinations the destinations concerned, intact, most alerts first (at most {@link #MAX_LISTED})
  * @param alertIds     the newest alert ids of the group, intact (at most {@link #MAX_LISTED})
+ * @param destinationCount how many destinations the group concerns in all
  */
-public record FailureGroup(String reason, int count, List<String> destinations, List<Long> alertIds) {
+public record FailureGroup(String reason, int count, List<String> destinations, List<Long> alertIds,
+                           int destinationCount) {
     public static final int MAX_LISTED = 5;
 
     public FailureGroup {

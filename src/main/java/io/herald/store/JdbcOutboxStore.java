@@ -162,7 +162,8 @@ public final class JdbcOutboxStore implements OutboxStore {
                             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                             .limit(FailureGroup.MAX_LISTED).map(Map.Entry::getKey).toList();
                     List<Long> ids = e.getValue().stream().limit(FailureGroup.MAX_LISTED).map(Row::id).toList();
-                    return new FailureGroup(e.getKey(), e.getValue().size(), destinations, ids);
+                    return new FailureGroup(e.getKey(), e.getValue().size(), destinations, ids,
+                            perDestination.size());
                 }).toList();
     }
 
