@@ -132,6 +132,7 @@ class CliContractTest {
     @Test
     void runRefusesATelegramTokenTelegramDoesNotKnow() throws Exception {
         String wrong = "7000123:wrong-token-value";
+        io.herald.testsupport.TestSecrets.record(wrong);
         try (FakeTelegramServer telegram = FakeTelegramServer.start("7000123:right-token-value")) {
             Map<String, String> env = new HashMap<>();
             env.put("TELEGRAM_BOT_TOKEN", wrong);
@@ -151,6 +152,7 @@ class CliContractTest {
     @Test
     void runRefusesASlackTokenSlackDoesNotKnow() throws Exception {
         String wrong = "xoxb-5555-wrong-token";
+        io.herald.testsupport.TestSecrets.record(wrong);
         try (FakeSlackServer slack = FakeSlackServer.start("xoxb-5555-right-token")) {
             Map<String, String> env = new HashMap<>();
             env.put("SLACK_BOT_TOKEN", wrong);

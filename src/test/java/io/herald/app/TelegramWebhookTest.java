@@ -69,6 +69,7 @@ class TelegramWebhookTest {
             waitUntil(() -> telegram.webhookUrl().isPresent());
             assertThat(telegram.webhookUrl()).contains(url);
             String secret = telegram.webhookSecret().orElseThrow();
+            io.herald.testsupport.TestSecrets.record(secret); // never to be printed either (TokenLeakIT)
             assertThat(secret).matches("[A-Za-z0-9_-]{32,256}");
             assertThat(telegram.webhookAllowedUpdates()).isEqualTo("[\"message\",\"callback_query\"]");
             assertThat(telegram.callCount("getUpdates")).as("no long polling in webhook mode").isZero();
