@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ChatQuery {
     private static final Pattern QUOTED = Pattern.compile("[\"\u201C\u201D\u201E][^\"\u201C\u201D]*[\"\u201C\u201D]?");
-    private static final Pattern SOURCE = Pattern.compile("(?i)(?<![\\p{L}\\p{N}_-])source:([^\\s()\"\u201C\u201D\u201E]*)");
+    private static final Pattern SOURCE = Pattern.compile("(?i)(?<![\\p{L}\\p{N}_-])-?source:([^\\s()\"\u201C\u201D\u201E]*)");
     private static final Pattern LOWER_OPERATOR = Pattern.compile("(?<=\\s)(and|or|not|And|Or|Not)(?=\\s)");
     private static final Pattern DANGLING = Pattern.compile("^\\s*(AND|OR)\\s+|\\s+(AND|OR|NOT)\\s*$");
     private static final String NO_LETTERS = "has no letters or digits to match";

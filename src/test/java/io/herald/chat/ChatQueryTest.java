@@ -49,6 +49,7 @@ class ChatQueryTest {
     void unknownSourceIsRefusedWithTheKnownIds() {
         assertThat(say("/subscribe source:nosuchfeed kursk")).isEqualTo(
                 "I don't know the feed 'nosuchfeed'. source: takes one of: bbc-world, world.");
+        assertThat(say("/subscribe kursk -source:nosuchfeed")).startsWith("I don't know the feed 'nosuchfeed'.");
         assertThat(store.ownedBy(chat)).isEmpty();
         assertThat(say("/subscribe source:world kursk")).startsWith("Subscribed (#1): source:world kursk");
         assertThat(say("/subscribe \"source:nosuchfeed\" kursk")).as("inside quotes it is text")
