@@ -80,7 +80,8 @@ final class Platforms implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
-                    new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status,
+                    new TelegramBot(telegram, router, Optional.of(presses),
+                            io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status,
                             Optional.ofNullable(telegramWebhook)));
         }
         if (slack != null) {

@@ -36,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException(String.join(System.lineSeparator(), refused));
         }
         HeraldService service = HeraldService.start(settings, loaded.config(), System.out);
+        Reload.onHangup(service::reloadOnSignal);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(service, stopped), "herald-shutdown"));
         stopped.await();

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CliContractTest {
     private static final List<String> COMMANDS = List.of("run", "demo", "check-config", "feed", "feed inspect",
-            "feeds", "match", "summarize", "outbox", "backup", "version");
+            "feeds", "match", "summarize", "outbox", "backup", "opml", "version");
 
     @TempDir
     Path dir;
@@ -49,7 +49,7 @@ class CliContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "demo", "check-config", "feed", "feed inspect", "feeds", "match", "summarize",
-            "outbox", "backup", "version"})
+            "outbox", "backup", "opml", "opml export", "opml import", "version"})
     void everyCommandHasHelp(String command) {
         assertThat(Main.execute(args(command, "--help"))).isZero();
         assertThat(std.out()).contains("Usage: herald " + command).contains("-h, --help");
@@ -83,6 +83,15 @@ class CliContractTest {
         assertThat(Main.execute("backup", "--db", missing.toString(), dir.resolve("copy.db").toString()))
                 .isEqualTo(Main.BAD_INPUT);
         assertThat(missing).doesNotExist();
+        assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
+    void opmlExportWithoutADatabaseWritesTheConfigFeedsAndCreatesNothing() throws Exception {
+        Path missing = dir.resolve("data").resolve("herald.db");
+        assertThat(Main.execute("opml", "export", "--db", missing.toString(), "--config", config("").toString()))
+                .isZero();
+        assertThat(std.out()).contains("http://127.0.0.1:9/world.xml");
         assertThat(missing.getParent()).doesNotExist();
     }
 

@@ -29,6 +29,12 @@ final class FakeTelegramHttp {
     }
 
     static ObjectNode readParams(HttpExchange exchange) throws IOException, BadBody {
+        return readParams(exchange, new java.util.HashMap<>());
+    }
+
+    /** As above; the file parts of a multipart/form-data body go to {@code uploads}. */
+    static ObjectNode readParams(HttpExchange exchange, java.util.Map<String, FakeTelegramFiles.Upload> uploads)
+            throws IOException, BadBody {
         ObjectNode params = JSON.createObjectNode();
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
@@ -58,47 +64,12 @@ final class FakeTelegramHttp {
         } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
             putForm(params, text);
         } else if (contentType.startsWith("multipart/form-data")) {
-            putMultipart(params, exchange.getRequestHeaders().getFirst("Content-Type"), text);
+            FakeTelegramFiles.readMultipart(body, exchange.getRequestHeaders().getFirst("Content-Type"), params,
+                    uploads);
         } else {
             throw new BadBody("Bad Request: unsupported content type " + contentType);
         }
         return params;
-    }
-
-    /**
-     * A {@code multipart/form-data} body of text fields (how the library sends methods that may upload a file, such
-     * as {@code setWebhook}). A file part is refused: the fake takes no uploads.
-     */
-    private static void putMultipart(ObjectNode params, String contentType, String body) throws BadBody {
-        java.util.regex.Matcher boundary = java.util.regex.Pattern.compile("(?i)boundary=\"?([^\";]+)\"?")
-                .matcher(contentType);
-        if (!boundary.find()) {
-            throw new BadBody("Bad Request: multipart body without a boundary");
-        }
-        String delimiter = "--" + boundary.group(1);
-        if (!body.startsWith(delimiter)) {
-            throw new BadBody("Bad Request: multipart body does not start with its boundary");
-        }
-        for (String part : body.split(java.util.regex.Pattern.quote(delimiter))) {
-            if (part.isEmpty() || part.startsWith("--")) {
-                continue;
-            }
-            int split = part.indexOf("\r\n\r\n");
-            if (split < 0) {
-                throw new BadBody("Bad Request: malformed multipart part");
-            }
-            String headers = part.substring(0, split);
-            String value = part.substring(split + 4);
-            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value;
-            java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?i)name=\"([^\"]*)\"").matcher(headers);
-            if (!name.find()) {
-                throw new BadBody("Bad Request: multipart part without a name");
-            }
-            if (headers.toLowerCase(Locale.ROOT).contains("filename=")) {
-                throw new BadBody("Bad Request: the fake takes no file uploads (" + name.group(1) + ")");
-            }
-            params.put(name.group(1), value);
-        }
     }
 
     private static void putForm(ObjectNode params, String form) {
@@ -114,7 +85,7 @@ final class FakeTelegramHttp {
     }
 
     static void write(HttpExchange exchange, FakeTelegramReply reply) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = reply.bytes();
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -168,7 +168,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
             Optional<String> username = botUsername();
             publishCommands();
             consumer = new TelegramUpdateConsumer(
-                    new TelegramUpdateHandler(clients.client(), handler, presses, username), LANES);
+                    new TelegramUpdateHandler(clients, handler, presses, username), LANES);
             receiver.attach(consumer::consume, status);
             setWebhook(receiver);
             status.connected(TRANSPORT);
@@ -245,7 +245,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         status.connected(TRANSPORT);
         publishCommands();
         TelegramUpdateConsumer consumer = new TelegramUpdateConsumer(
-                new TelegramUpdateHandler(clients.client(), handler, presses, username), LANES);
+                new TelegramUpdateHandler(clients, handler, presses, username), LANES);
         try {
             clients.client().execute(new DeleteWebhook());
         } catch (TelegramApiException e) {
