@@ -35,8 +35,24 @@ final class RunCommand implements Callable<Integer> {
         if (!refused.isEmpty()) {
             throw new UserInputException(String.join(System.lineSeparator(), refused));
         }
+        // SIGHUP is handled from before the start: one that comes while Herald starts reloads once it has started
+        // (the JVM's default for SIGHUP would end the process)
+        java.util.concurrent.atomic.AtomicReference<HeraldService> running = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean early = new java.util.concurrent.atomic.AtomicBoolean();
+        Reload.onHangup(() -> {
+            HeraldService started = running.get();
+            if (started != null) {
+                started.reloadOnSignal();
+            } else {
+                early.set(true);
+            }
+        });
         HeraldService service = HeraldService.start(settings, loaded.config(), System.out);
-        Reload.onHangup(service::reloadOnSignal);
+        running.set(service);
+        if (early.getAndSet(false)) {
+            service.reloadOnSignal();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(service, stopped), "herald-shutdown"));
         stopped.await();
