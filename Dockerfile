@@ -25,5 +25,7 @@ USER herald
 # The JRE image has no curl: bash's /dev/tcp asks /health/ready itself (no JVM start per check).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${HERALD_HTTP_PORT} && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -c 12 <&3 | grep -q ' 200$'"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/herald.jar"]
+# -XX:+ExitOnOutOfMemoryError: an OutOfMemoryError ends the container (the restart policy brings it back) instead
+# of leaving a process that answers health checks but alerts nobody.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/herald.jar"]
 CMD ["run"]

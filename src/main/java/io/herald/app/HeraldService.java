@@ -144,6 +144,7 @@ final class HeraldService implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet()));
         platforms.slackChannelCheck().ifPresent(router::checkDestinations);
         ops.metrics().watchIndexSize(planner::indexSize);
+        loadInBackground(planner);
 
         worker.start(ops.supervisor());
         scheduler.start(live.startingFeeds(), live::firstPoll);
@@ -164,6 +165,23 @@ final class HeraldService implements AutoCloseable {
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
                 config.routes().size(), platforms.describe());
         return service;
+    }
+
+    /**
+     * Reads the stored subscriptions into the matching index on a thread of its own, so that chat commands are
+     * answered meanwhile (a million subscriptions take seconds); a poll that needs the index waits for it. If the
+     * read fails, the first poll tries again.
+     */
+    private static void loadInBackground(AlertPlanner planner) {
+        Thread loader = new Thread(() -> {
+            try {
+                planner.loadSubscriptions();
+            } catch (RuntimeException e) {
+                LOG.error("matching index: loading the subscriptions failed ({}); the first poll tries again", e.toString());
+            }
+        }, "index-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Watches the config file's folder and reloads after each change (nothing to watch without the file). */

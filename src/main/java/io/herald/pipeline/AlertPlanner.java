@@ -59,10 +59,16 @@ public final class AlertPlanner {
         return matcher.indexedCount();
     }
 
+    /** Reads every active subscription into the matching index (at start, so that the first poll need not). */
+    public int loadSubscriptions() {
+        return matcher.load();
+    }
+
     public List<PendingAlert> plan(String feedId, String feedTitle, List<Item> items) {
         if (items.isEmpty()) {
             return List.of();
         }
+        matcher.refresh();
         List<PendingAlert> alerts = new ArrayList<>();
         Summaries summaries = new Summaries(articles.poll());
         for (Item item : items) {
@@ -72,7 +78,7 @@ public final class AlertPlanner {
                 byDestination.computeIfAbsent(hit.subscription().destination(), d -> new ArrayList<>()).add(hit);
             }
             byDestination.forEach((destination, hits) -> alerts.add(
-                    alertFor(destination, hits, item, feedTitle, summaries)));
+                    alertFor(destination, hits, document, item, feedTitle, summaries)));
         }
         return alerts;
     }
@@ -81,10 +87,10 @@ public final class AlertPlanner {
      * One alert per destination and item, however many of the destination's subscriptions matched: the first
      * matching subscription owns the row (and its buttons); the alert shows every matched query and term.
      */
-    private PendingAlert alertFor(Destination destination, List<Hit> hits, Item item, String feedTitle,
-                                  Summaries summaries) {
+    private PendingAlert alertFor(Destination destination, List<Hit> hits, Document document, Item item,
+                                  String feedTitle, Summaries summaries) {
         Subscription owner = hits.get(0).subscription();
-        List<String> terms = hits.stream().flatMap(h -> h.terms().stream()).distinct().toList();
+        List<String> terms = hits.stream().flatMap(h -> matcher.explain(h, document).stream()).distinct().toList();
         String queries = hits.stream().map(h -> h.subscription().query()).distinct()
                 .collect(java.util.stream.Collectors.joining(" · "));
         String summary = summaries.of(item, terms);

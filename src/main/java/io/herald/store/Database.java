@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** Which database this is. */
+    Dialect dialect() {
+        return dialect;
+    }
+
     /** The SQLite file; empty on PostgreSQL. */
     public Optional<Path> file() {
         return file;

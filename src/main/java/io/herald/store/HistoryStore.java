@@ -14,4 +14,10 @@ public interface HistoryStore {
      * alerted again).
      */
     int deleteItemsNotListedSince(Instant cutoff, int limit);
+
+    /**
+     * Deletes up to {@code limit} rows of the subscription change log written before {@code cutoff}; returns how many.
+     * A node that had not read them yet reloads every subscription instead.
+     */
+    int deleteSubscriptionChangesBefore(Instant cutoff, int limit);
 }

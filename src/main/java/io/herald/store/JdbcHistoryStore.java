@@ -25,4 +25,9 @@ public final class JdbcHistoryStore implements HistoryStore {
                         + " WHERE last_listed_at < ? OR (last_listed_at IS NULL AND first_seen_at < ?) LIMIT ?)",
                 ms, ms, limit));
     }
+
+    @Override
+    public int deleteSubscriptionChangesBefore(Instant cutoff, int limit) {
+        return JdbcSubscriptionStore.deleteChangesBefore(db, cutoff.toEpochMilli(), limit);
+    }
 }

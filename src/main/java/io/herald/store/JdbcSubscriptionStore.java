@@ -3,21 +3,30 @@ package io.herald.store;
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** {@link SubscriptionStore} on JDBC. */
 public final class JdbcSubscriptionStore implements SubscriptionStore {
     private static final String COLUMNS = "id, destination, query, route_id, feeds";
+    /** Rows fetched per round trip when streaming every active subscription. */
+    private static final int STREAM_ROWS = 2000;
+    /** Ids per {@code IN (...)} list. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final Database db;
     private final Clock clock;
@@ -149,6 +158,113 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         return version.get();
     }
 
+    @Override
+    public long forEachActive(Consumer<Indexed> each) {
+        boolean cursor = db.dialect() == Dialect.POSTGRESQL;
+        return db.withConnection("read the active subscriptions", c -> {
+            long position = lastChange(c);
+            // PostgreSQL streams rows through a cursor only inside a transaction; SQLite streams an auto-commit read
+            // without holding off writers (WAL).
+            c.setAutoCommit(!cursor);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, query, feeds FROM subscriptions WHERE paused = 0 ORDER BY id")) {
+                ps.setFetchSize(STREAM_ROWS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(new Indexed(rs.getLong(1), rs.getString(2), splitFeeds(rs.getString(3))));
+                    }
+                }
+            } finally {
+                if (cursor) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+            return position;
+        });
+    }
+
+    private static long lastChange(Connection c) throws SQLException {
+        List<Long> last = Jdbc.query(c, "SELECT MAX(seq) FROM subscription_changes", rs -> rs.getLong(1));
+        return last.isEmpty() ? 0 : last.get(0);
+    }
+
+    @Override
+    public Changes changesSince(long position, int max) {
+        return db.withConnection("read the subscription changes", c -> {
+            List<long[]> rows = Jdbc.query(c, "SELECT seq, subscription_id FROM subscription_changes WHERE seq > ?"
+                    + " ORDER BY seq LIMIT ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, position, max + 1);
+            // The floor is read after the changes: rows deleted before that read moved the floor in the same
+            // transaction, so a gap is always seen.
+            long floor = Jdbc.query(c, "SELECT upto FROM subscription_changes_floor WHERE id = 1",
+                    rs -> rs.getLong(1)).stream().findFirst().orElse(0L);
+            if (floor > position) {
+                return new Changes(List.of(), Math.max(floor, lastSeq(rows, rows.size(), position)), false, true);
+            }
+            boolean more = rows.size() > max;
+            int n = Math.min(rows.size(), max);
+            LinkedHashSet<Long> ids = new LinkedHashSet<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(rows.get(i)[1]);
+            }
+            return new Changes(List.copyOf(ids), lastSeq(rows, n, position), more, false);
+        });
+    }
+
+    private static long lastSeq(List<long[]> rows, int n, long otherwise) {
+        return n == 0 ? otherwise : rows.get(n - 1)[0];
+    }
+
+    @Override
+    public List<Indexed> indexed(Collection<Long> ids) {
+        return byIds("read changed subscriptions", "SELECT id, query, feeds FROM subscriptions WHERE paused = 0 AND id IN",
+                ids, rs -> new Indexed(rs.getLong(1), rs.getString(2), splitFeeds(rs.getString(3))));
+    }
+
+    @Override
+    public List<Subscription> active(Collection<Long> ids) {
+        List<Subscription> out = byIds("read matched subscriptions", "SELECT " + COLUMNS
+                + " FROM subscriptions WHERE paused = 0 AND id IN", ids, JdbcSubscriptionStore::map);
+        out.sort(java.util.Comparator.comparingLong(Subscription::id));
+        return out;
+    }
+
+    private <T> List<T> byIds(String what, String sql, Collection<Long> ids, Jdbc.RowMapper<T> mapper) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> all = new ArrayList<>(ids);
+        return db.withConnection(what, c -> {
+            List<T> out = new ArrayList<>(all.size());
+            for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+                List<Long> part = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                out.addAll(Jdbc.query(c, sql + " (" + marks + ")", mapper, part.toArray()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int deleteChangesBefore(long before, int max) {
+        return deleteChangesBefore(db, before, max);
+    }
+
+    static int deleteChangesBefore(Database db, long before, int max) {
+        return db.inTransaction("delete old subscription changes", c -> {
+            List<Long> seqs = Jdbc.query(c, "SELECT seq FROM subscription_changes WHERE changed_at < ? ORDER BY seq"
+                    + " LIMIT ?", rs -> rs.getLong(1), before, max);
+            if (seqs.isEmpty()) {
+                return 0;
+            }
+            long upto = seqs.get(seqs.size() - 1);
+            int deleted = Jdbc.update(c, "DELETE FROM subscription_changes WHERE seq <= ?", upto);
+            Jdbc.update(c, "INSERT INTO subscription_changes_floor (id, upto) VALUES (1, ?) ON CONFLICT (id)"
+                    + " DO UPDATE SET upto = excluded.upto WHERE subscription_changes_floor.upto < excluded.upto", upto);
+            return deleted;
+        });
+    }
+
     /** Passes a write's result through, counting the write so that readers know to refresh. */
     private <T> T changed(T result) {
         version.incrementAndGet();
@@ -163,12 +279,14 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         return String.join(",", new TreeSet<>(feeds));
     }
 
+    private static Set<String> splitFeeds(String feeds) {
+        return feeds == null || feeds.isEmpty() ? Set.of()
+                : Arrays.stream(feeds.split(",")).collect(Collectors.toUnmodifiableSet());
+    }
+
     private static Subscription map(ResultSet rs) throws SQLException {
-        String feeds = rs.getString("feeds");
-        Set<String> feedSet = feeds == null || feeds.isEmpty() ? Set.of()
-                : Arrays.stream(feeds.split(",")).collect(Collectors.toSet());
         return new Subscription(rs.getLong("id"), Destination.parse(rs.getString("destination")),
-                rs.getString("query"), Optional.ofNullable(rs.getString("route_id")), feedSet);
+                rs.getString("query"), Optional.ofNullable(rs.getString("route_id")), splitFeeds(rs.getString("feeds")));
     }
 
 }

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forgets old history once an hour (and shortly after start): alerts sent longer ago than the configured age and
- * items no feed has listed for that long, in batches of {@value #BATCH} rows, each its own short transaction with a
+ * Forgets old history once an hour (and shortly after start): alerts sent longer ago than the configured age,
+ * items no feed has listed for that long, and subscription change-log rows that old, in batches of {@value #BATCH} rows, each its own short transaction with a
  * pause between them so that polls and delivery are never held up. Failed and pending alerts are kept.
  */
 public final class Retention implements Supervised {
@@ -64,6 +64,14 @@ public final class Retention implements Supervised {
             n = history.deleteItemsNotListedSince(cutoff, BATCH);
             items += n;
         } while (n == BATCH && pause(BETWEEN_BATCHES));
+        int changes = 0;
+        do {
+            n = history.deleteSubscriptionChangesBefore(cutoff, BATCH);
+            changes += n;
+        } while (n == BATCH && pause(BETWEEN_BATCHES));
+        if (changes > 0) {
+            LOG.debug("retention: deleted {} subscription change-log rows", changes);
+        }
         return new Deleted(alerts, items);
     }
 

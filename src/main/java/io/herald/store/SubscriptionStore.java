@@ -2,8 +2,11 @@ package io.herald.store;
 
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** Subscriptions: a subscriber's own (from chat commands) and routes (from config). */
 public interface SubscriptionStore {
@@ -65,4 +68,47 @@ public interface SubscriptionStore {
      * a route replaced), so that an in-memory index knows when to refresh.
      */
     long version();
+
+    /**
+     * What a matching index keeps of an active subscription.
+     *
+     * @param feeds the feed ids it is limited to; empty = every feed
+     */
+    record Indexed(long id, String query, Set<String> feeds) {
+    }
+
+    /**
+     * Subscriptions changed after a position of the change log.
+     *
+     * @param ids      the subscriptions changed (added, removed, paused, resumed, query or feeds changed), each once,
+     *                 in log order; their state now is read with {@link #indexed(Collection)}
+     * @param position the position after these changes, for the next call
+     * @param more     whether the log has further changes after {@code position}
+     * @param reload   the changes after the reader's position were deleted as old: the reader has to reload every
+     *                 active subscription ({@link #forEachActive}) instead
+     */
+    record Changes(List<Long> ids, long position, boolean more, boolean reload) {
+    }
+
+    /**
+     * Hands every active subscription to {@code each}, one row at a time (never all of them in memory at once), and
+     * returns the change-log position as of before the read: changes after it are read with {@link #changesSince};
+     * some of them may already be included.
+     */
+    long forEachActive(Consumer<Indexed> each);
+
+    /** Up to {@code max} changes after {@code position} of the change log, shared by every node on the database. */
+    Changes changesSince(long position, int max);
+
+    /** The active ones among {@code ids}, as an index keeps them; a missing id was removed or is paused. */
+    List<Indexed> indexed(Collection<Long> ids);
+
+    /** The active ones among {@code ids}, in id order. */
+    List<Subscription> active(Collection<Long> ids);
+
+    /**
+     * Deletes change-log rows older than {@code before} (epoch ms), at most {@code max}; readers that had not read
+     * them reload everything. Returns how many were deleted.
+     */
+    int deleteChangesBefore(long before, int max);
 }

@@ -28,6 +28,7 @@ final class FakeTelegramRateLimiter {
     private double globalBurst;
     private double globalTokens;
     private long globalRefilledAt;
+    private long minRetryAfterSeconds = 1;
 
     synchronized void configure(FakeTelegramRateLimits newLimits) {
         this.limits = newLimits;
@@ -83,7 +84,7 @@ final class FakeTelegramRateLimiter {
     }
 
     private OptionalLong refuse(long chatId, long now, long waitNanos) {
-        long seconds = Math.max(1, (waitNanos + SECOND - 1) / SECOND);
+        long seconds = Math.max(minRetryAfterSeconds, (waitNanos + SECOND - 1) / SECOND);
         hits.add(new FakeTelegramServer.RateLimitHit(chatId, seconds));
         retryUntil.put(chatId, now + seconds * SECOND);
         return OptionalLong.of(seconds);
@@ -95,6 +96,17 @@ final class FakeTelegramRateLimiter {
         globalBurst = burst;
         globalTokens = burst;
         globalRefilledAt = System.nanoTime();
+    }
+
+    /** Every 429 asks for at least this many seconds (Telegram's flood answers often ask for several). */
+    synchronized void minimumRetryAfter(long seconds) {
+        minRetryAfterSeconds = Math.max(1, seconds);
+    }
+
+    /** How many chats are inside a {@code retry_after} window now. */
+    synchronized int openRetryWindows() {
+        long now = System.nanoTime();
+        return (int) retryUntil.values().stream().filter(until -> until > now).count();
     }
 
     synchronized List<FakeTelegramServer.RateLimitHit> hits() {

@@ -387,6 +387,16 @@ public final class FakeTelegramServer implements AutoCloseable {
         return api.limiter.hits();
     }
 
+    /** Makes every 429 ask for at least {@code seconds} (default 1). */
+    public void minimumRetryAfter(long seconds) {
+        api.limiter.minimumRetryAfter(seconds);
+    }
+
+    /** How many chats are inside a {@code retry_after} window this moment. */
+    public int openRetryWindows() {
+        return api.limiter.openRetryWindows();
+    }
+
     /** How many sends to a chat arrived while that chat's {@code retry_after} window was still open. */
     public int sendsInsideRetryWindow() {
         return api.limiter.sendsInsideRetryWindow();

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The delivery side of Herald in its own JVM, for the chaos run: delivers the outbox of a SQLite file to a Telegram
- * Bot API until killed. SIGTERM stops it like {@code herald run} does (sends in flight finish or stay pending).
+ * Bot API until killed, with the default delivery settings (as {@code herald run} without a {@code delivery:} section). SIGTERM stops it like {@code herald run} does (sends in flight finish or stay pending).
  *
  * <p>Arguments: database file, Bot API base URL, bot token.
  */
@@ -29,12 +29,10 @@ public final class ChaosDeliveryMain {
         Clock clock = Clock.systemUTC();
         Database db = Database.openSqlite(Path.of(args[0]));
         TelegramClients clients = TelegramClients.create(args[2], args[1]);
-        DeliveryPolicy fastRetries = new DeliveryPolicy(Duration.ofMillis(1050), Duration.ofMillis(3050),
-                Duration.ofMillis(1050), Duration.ofMillis(300), Duration.ofSeconds(3), 30,
-                DeliveryPolicy.DEFAULT_TELEGRAM_PER_SECOND, 0, Duration.ofMinutes(1), DeliveryPolicy.DEFAULT_SENDERS);
+        DeliveryPolicy defaults = DeliveryPolicy.defaults();
         OutboxWorker worker = new OutboxWorker(new JdbcOutboxStore(db, clock), new JdbcSubscriptionStore(db, clock),
                 new JdbcChatSettingsStore(db, clock), List.of(new TelegramSender(clients.client())),
-                AdminNotifier.none(), fastRetries, clock);
+                AdminNotifier.none(), defaults, clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.stop(Duration.ofSeconds(4));

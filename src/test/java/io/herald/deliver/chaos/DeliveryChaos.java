@@ -27,24 +27,32 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The chaos run: alerts queued for many Telegram chats in a SQLite outbox; a separate JVM ({@link ChaosDeliveryMain})
- * delivers them to the strict fake Bot API, which answers 10% of sends with 502 and enforces per-chat, per-group and
- * overall rate limits. The JVM is killed with SIGKILL a third of the way, stopped with SIGTERM at two thirds, and
- * restarted on the same database each time. Counts what arrived: lost, duplicated, sent inside a retry window.
+ * The chaos run: alerts queued for many Telegram chats in a SQLite outbox; a separate JVM ({@link ChaosDeliveryMain},
+ * Herald's default delivery settings) delivers them to the strict fake Bot API, which answers 10% of sends with 502
+ * and enforces per-chat, per-group and overall rate limits. The fake's overall limit ({@value #FAKE_PER_SECOND}/s) is
+ * below the {@value io.herald.deliver.DeliveryPolicy#DEFAULT_TELEGRAM_PER_SECOND}/s Herald paces itself to, as a
+ * flood limit can be, so 429s with a {@code retry_after} of {@value #RETRY_AFTER_SECONDS} s come back all along. The
+ * JVM is killed with SIGKILL a third of the way, stopped with SIGTERM at two thirds, and restarted on the same
+ * database each time; how many retry windows were open when each new JVM started is counted, so that "no send inside
+ * a window" covers windows opened by the JVM before. Counts what arrived: lost, duplicated, sent inside a window.
  */
 public final class DeliveryChaos {
     private static final String TOKEN = "7000003:chaos-token";
+    static final int FAKE_PER_SECOND = 20;
+    static final int RETRY_AFTER_SECONDS = 5;
 
     /** What a chaos run measured. */
     public record Result(int expected, int received, int duplicates, int lost, int failedRows, int insideRetryWindow,
-                         int rateLimited, int injected502, Duration elapsed, Duration sigtermExit) {
+                         int rateLimited, int injected502, Duration elapsed, Duration sigtermExit,
+                         int windowsOpenAfterKill, int windowsOpenAfterTerm) {
         @Override
         public String toString() {
             return String.format("%d alerts: %d messages received, %d lost, %d duplicates (%.2f%%), %d failed rows,"
-                            + " %d sends inside a retry_after window, %d 429s, %d injected 502s; %.1f s in all;"
+                            + " %d sends inside a retry_after window, %d 429s (retry windows open when the JVM"
+                            + " restarted: %d after SIGKILL, %d after SIGTERM), %d injected 502s; %.1f s in all;"
                             + " SIGTERM exit after %d ms", expected, received, lost, duplicates,
-                    100.0 * duplicates / expected, failedRows, insideRetryWindow, rateLimited, injected502,
-                    elapsed.toMillis() / 1000.0, sigtermExit.toMillis());
+                    100.0 * duplicates / expected, failedRows, insideRetryWindow, rateLimited, windowsOpenAfterKill,
+                    windowsOpenAfterTerm, injected502, elapsed.toMillis() / 1000.0, sigtermExit.toMillis());
         }
     }
 
@@ -57,7 +65,8 @@ public final class DeliveryChaos {
     public static Result run(Path dir, int alerts, int chats, int groups, PrintStream log) throws Exception {
         try (FakeTelegramServer fake = FakeTelegramServer.start(TOKEN)) {
             fake.rateLimits(FakeTelegramRateLimits.DEFAULT);
-            fake.globalRateLimit(30, 30);
+            fake.globalRateLimit(FAKE_PER_SECOND, FAKE_PER_SECOND);
+            fake.minimumRetryAfter(RETRY_AFTER_SECONDS);
             fake.failRandomly(0.10, 42);
             Path dbFile = dir.resolve("chaos.db");
             Database db = Database.openSqlite(dbFile);
@@ -70,6 +79,7 @@ public final class DeliveryChaos {
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             log.println("chaos: killed -9 after " + fake.allMessages().size() + " messages");
 
+            int openAfterKill = fake.openRetryWindows();
             Process second = launch(dir, dbFile, fake, "2");
             awaitMessages(fake, 2 * alerts / 3, second);
             long term = System.nanoTime();
@@ -80,6 +90,7 @@ public final class DeliveryChaos {
             log.println("chaos: SIGTERM after " + fake.allMessages().size() + " messages; exited in "
                     + sigtermExit.toMillis() + " ms");
 
+            int openAfterTerm = fake.openRetryWindows();
             Process third = launch(dir, dbFile, fake, "3");
             try {
                 awaitDone(outbox, third, Duration.ofSeconds(Math.max(60, alerts / 10)));
@@ -87,7 +98,7 @@ public final class DeliveryChaos {
                 third.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return tally(fake, outbox, alerts, elapsed, sigtermExit);
+            return tally(fake, outbox, alerts, elapsed, sigtermExit, openAfterKill, openAfterTerm);
         }
     }
 
@@ -146,7 +157,7 @@ public final class DeliveryChaos {
     }
 
     private static Result tally(FakeTelegramServer fake, JdbcOutboxStore outbox, int alerts, Duration elapsed,
-                                Duration sigtermExit) {
+                                Duration sigtermExit, int openAfterKill, int openAfterTerm) {
         Map<String, Integer> seen = new HashMap<>();
         for (SentMessage m : fake.allMessages()) {
             String title = m.plainText().lines().findFirst().orElse("");
@@ -156,6 +167,6 @@ public final class DeliveryChaos {
         int lost = alerts - seen.size();
         return new Result(alerts, fake.allMessages().size(), duplicates, lost,
                 outbox.counts().get(OutboxEntry.Status.FAILED), fake.sendsInsideRetryWindow(),
-                fake.rateLimitedCount(), fake.injectedFailures(), elapsed, sigtermExit);
+                fake.rateLimitedCount(), fake.injectedFailures(), elapsed, sigtermExit, openAfterKill, openAfterTerm);
     }
 }

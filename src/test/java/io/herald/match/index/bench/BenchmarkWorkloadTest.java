@@ -24,9 +24,34 @@ class BenchmarkWorkloadTest {
 
     @Test
     void indexBruteForceAndLuceneMonitorFindTheSameMatches() throws Exception {
-        Workload crowded = new Workload(11, 50_000, 1_000);
-        List<Subscription> subscriptions = crowded.subscriptions(6_000, 12);
-        List<Article> articles = crowded.articles(40, 13);
+        assertAgreement(new Workload(11, 50_000, 1_000), 6_000, 40, 40 * 20);
+    }
+
+    /** The benchmark's own parameters (vocabulary, query ranks, article and query shapes), on fewer subscriptions. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Workload.Mix.class)
+    void agreeOnEachMixOfTheBenchmark(Workload.Mix mix) throws Exception {
+        Workload workload = new Workload(2024, Workload.DEFAULT_VOCABULARY, Workload.DEFAULT_QUERY_MIN_RANK, mix);
+        assertAgreement(workload, 30_000, 30, mix == Workload.Mix.HEAVY ? 30 * 100 : 30 * 5);
+    }
+
+    @Test
+    void theUsersMixHasEveryQueryShapeAndNonAsciiText() {
+        Workload users = new Workload(2024, Workload.DEFAULT_VOCABULARY, Workload.DEFAULT_QUERY_MIN_RANK,
+                Workload.Mix.USERS);
+        List<String> queries = users.subscriptions(10_000, 9).stream().map(Subscription::query).toList();
+        assertThat(queries).anyMatch(q -> q.endsWith("*")).anyMatch(q -> q.contains(" OR "))
+                .anyMatch(q -> q.contains(" NOT ")).anyMatch(q -> q.startsWith("title:"))
+                .anyMatch(q -> q.startsWith("source:")).anyMatch(q -> !q.chars().allMatch(c -> c < 128));
+        List<Article> articles = users.articles(500, 7);
+        long unicode = articles.stream().filter(a -> !(a.title() + a.text()).chars().allMatch(c -> c < 128)).count();
+        assertThat(unicode).as("articles with a non-ASCII char").isBetween(50L, 450L);
+    }
+
+    private static void assertAgreement(Workload crowded, int subscriptionCount, int articleCount, int minMatches)
+            throws Exception {
+        List<Subscription> subscriptions = crowded.subscriptions(subscriptionCount, 12);
+        List<Article> articles = crowded.articles(articleCount, 13);
         SubscriptionIndex index = new SubscriptionIndex();
         List<Query> queries = subscriptions.stream().map(s -> parse(s.query())).toList();
         for (int i = 0; i < subscriptions.size(); i++) {
@@ -51,7 +76,7 @@ class BenchmarkWorkloadTest {
                 total += expected.size();
             }
         }
-        assertThat(total).as("matches over 40 articles").isGreaterThan(40 * 20);
+        assertThat(total).as("matches over the articles").isGreaterThan(minMatches);
     }
 
     @Test

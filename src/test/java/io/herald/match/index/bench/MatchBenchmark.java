@@ -15,8 +15,8 @@ import java.util.Locale;
 /**
  * Matching benchmark: {@link SubscriptionIndex} and Lucene Monitor side by side on the {@link Workload} at several
  * subscription counts; prints a Markdown table. Run with {@code mvn -B -Pbench -DskipTests test}
- * (see docs/benchmarks.md); system properties {@code bench.sizes}, {@code bench.runs}, {@code bench.vocabulary}
- * and {@code bench.queryMinRank}.
+ * (see docs/benchmarks.md); system properties {@code bench.sizes}, {@code bench.runs}, {@code bench.vocabulary},
+ * {@code bench.queryMinRank} and {@code bench.mixes} (comma-separated {@link Workload.Mix} names, one table each).
  */
 public final class MatchBenchmark {
     private static final Budget HERALD = new Budget(1_000, 2_000, 400_000);
@@ -33,12 +33,13 @@ public final class MatchBenchmark {
     private record Row(int size, String engine, String build, double heapBytes, Result one, Result two,
                        String changes, String note) {}
 
-    private MatchBenchmark(int runs, int vocabulary, int queryMinRank) {
+    private MatchBenchmark(int runs, int vocabulary, int queryMinRank, Workload.Mix mix) {
         this.runs = runs;
-        this.workload = new Workload(2024, vocabulary, queryMinRank);
+        this.workload = new Workload(2024, vocabulary, queryMinRank, mix);
         this.articles = workload.articles(2_000, 7);
-        this.shape = String.format(Locale.ROOT, "vocabulary %,d words, query words from rank %,d", vocabulary,
-                queryMinRank);
+        this.shape = String.format(Locale.ROOT, "mix %s, vocabulary %,d words, query words from rank %,d", mix,
+                vocabulary, mix == Workload.Mix.HEAVY ? Math.min(queryMinRank, Workload.HEAVY_QUERY_MIN_RANK)
+                        : queryMinRank);
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,15 +49,18 @@ public final class MatchBenchmark {
         int vocabulary = Integer.parseInt(System.getProperty("bench.vocabulary", "" + Workload.DEFAULT_VOCABULARY));
         int queryMinRank = Integer.parseInt(System.getProperty("bench.queryMinRank",
                 "" + Workload.DEFAULT_QUERY_MIN_RANK));
-        MatchBenchmark bench = new MatchBenchmark(runs, vocabulary, queryMinRank);
-        int largest = Arrays.stream(sizes).max().orElseThrow();
-        List<Subscription> all = bench.workload.subscriptions(largest + LATENCY_SAMPLES, 9);
-        List<Subscription> extra = all.subList(largest, all.size());
-        for (int size : sizes) {
-            bench.herald(all.subList(0, size), extra);
-            bench.lucene(all.subList(0, size));
+        for (String mixName : System.getProperty("bench.mixes", "base,users,heavy").split(",")) {
+            Workload.Mix mix = Workload.Mix.valueOf(mixName.strip().toUpperCase(Locale.ROOT));
+            MatchBenchmark bench = new MatchBenchmark(runs, vocabulary, queryMinRank, mix);
+            int largest = Arrays.stream(sizes).max().orElseThrow();
+            List<Subscription> all = bench.workload.subscriptions(largest + LATENCY_SAMPLES, 9);
+            List<Subscription> extra = all.subList(largest, all.size());
+            for (int size : sizes) {
+                bench.herald(all.subList(0, size), extra);
+                bench.lucene(all.subList(0, size));
+            }
+            bench.print(sizes);
         }
-        bench.print(sizes);
     }
 
     private void herald(List<Subscription> subscriptions, List<Subscription> extra) throws Exception {

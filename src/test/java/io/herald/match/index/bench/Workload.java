@@ -15,20 +15,46 @@ import java.util.Set;
  * to names and topics, not to "the" or "said". That rank sets the fan-out (matches per article), which the benchmark
  * prints; the default gives about one match per thousand subscriptions per article.
  */
-final class Workload {
-    static final int DEFAULT_VOCABULARY = 200_000;
-    static final int DEFAULT_QUERY_MIN_RANK = 10_000;
+public final class Workload {
+    public static final int DEFAULT_VOCABULARY = 200_000;
+    public static final int DEFAULT_QUERY_MIN_RANK = 10_000;
     static final int FEEDS = 20;
     private static final int COLLOCATIONS = 20_000;
     private static final String CONSONANTS = "bcdfghjklmnprstvwz";
     private static final String VOWELS = "aeiou";
 
     /** An article as a feed item gives it. */
-    record Article(String title, String text, String source) {}
+    public record Article(String title, String text, String source) {}
 
     /** A subscription as the store gives it. */
-    record Subscription(long id, String query, Set<String> feeds) {}
+    public record Subscription(long id, String query, Set<String> feeds) {}
 
+    /**
+     * What the queries and texts look like.
+     *
+     * <ul>
+     *   <li>{@code BASE}: the queries above, ASCII text;</li>
+     *   <li>{@code USERS}: also prefixes, OR, {@code title:}, {@code source:} and non-ASCII queries, and text with
+     *       accented words, curly quotes and CJK characters at the rates measured over {@code ../shared/corpus}
+     *       (see {@link #USERS_TEXT});</li>
+     *   <li>{@code HEAVY}: the BASE shapes with query words from rank {@value #HEAVY_QUERY_MIN_RANK} on (frequent
+     *       words), hundreds of matches per article.</li>
+     * </ul>
+     */
+    public enum Mix { BASE, USERS, HEAVY }
+
+    public static final int HEAVY_QUERY_MIN_RANK = 1_500;
+
+    /**
+     * Rates in the USERS text, from the UTF-8 text of the feeds, articles and summaries under ../shared/corpus (656
+     * files, 598,411 chars, 102,087 words; tags removed): 0.15% of words have a non-ASCII letter, 0.069 curly quotes
+     * and 0.025 CJK characters per 1,000 chars. A 3 KB article thus has a curly quote in about one case in five;
+     * one such char sends the whole article down the Unicode path of the word splitter.
+     */
+    static final double[] USERS_TEXT = {0.0015, 0.069 / 1000, 0.025 / 1000};
+    private static final String[] HAN = {"北京", "中国", "日本", "东京", "上海", "台湾", "香港", "韩国"};
+
+    private final Mix mix;
     private final List<String> words = new ArrayList<>();
     private final List<String> collocations = new ArrayList<>();
     private final Zipf allWords;
@@ -39,7 +65,16 @@ final class Workload {
         this(seed, DEFAULT_VOCABULARY, DEFAULT_QUERY_MIN_RANK);
     }
 
-    Workload(long seed, int vocabulary, int queryMinRank) {
+    public Workload(long seed, int vocabulary, int queryMinRank) {
+        this(seed, vocabulary, queryMinRank, Mix.BASE);
+    }
+
+    /** A workload of the mix; HEAVY takes its query words from rank {@value #HEAVY_QUERY_MIN_RANK} on. */
+    public Workload(long seed, int vocabulary, int queryMinRank, Mix mix) {
+        this.mix = mix;
+        if (mix == Mix.HEAVY) {
+            queryMinRank = Math.min(queryMinRank, HEAVY_QUERY_MIN_RANK);
+        }
         Random random = new Random(seed);
         Set<String> seen = new HashSet<>();
         while (words.size() < vocabulary) {
@@ -61,7 +96,7 @@ final class Workload {
         }
     }
 
-    List<Article> articles(int count, long seed) {
+    public List<Article> articles(int count, long seed) {
         Random random = new Random(seed);
         List<Article> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -71,7 +106,7 @@ final class Workload {
         return out;
     }
 
-    List<Subscription> subscriptions(int count, long seed) {
+    public List<Subscription> subscriptions(int count, long seed) {
         Random random = new Random(seed);
         List<Subscription> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -86,6 +121,9 @@ final class Workload {
     }
 
     private String query(Random random) {
+        if (mix == Mix.USERS) {
+            return userQuery(random);
+        }
         int pick = random.nextInt(100);
         if (pick < 60) {
             return queryWord(random);
@@ -99,6 +137,51 @@ final class Workload {
             case 2: return phrase(random) + " AND " + queryWord(random);
             default: return queryWord(random) + " " + queryWord(random) + " NOT " + queryWord(random);
         }
+    }
+
+    /**
+     * Query shapes of the USERS mix (chosen, not measured: the corpus has no queries): 40% one word, 12% a phrase,
+     * 10% a prefix (a word's stem), 10% OR, 12% AND/NOT, 6% {@code title:}, 6% {@code source:} with a word, 4%
+     * non-ASCII (an accented word or a CJK phrase).
+     */
+    private String userQuery(Random random) {
+        int pick = random.nextInt(100);
+        if (pick < 40) {
+            return queryWord(random);
+        }
+        if (pick < 52) {
+            return phrase(random);
+        }
+        if (pick < 62) {
+            // A stem: the word less its last one or two letters, at least 4 letters ("ukrain*", "vaccin*").
+            String w = queryWord(random);
+            return w.substring(0, Math.max(Math.min(4, w.length()), w.length() - 1 - random.nextInt(2))) + "*";
+        }
+        if (pick < 72) {
+            return queryWord(random) + " OR " + (random.nextBoolean() ? queryWord(random) : phrase(random));
+        }
+        if (pick < 84) {
+            return random.nextBoolean() ? queryWord(random) + " AND " + queryWord(random)
+                    : queryWord(random) + " NOT " + queryWord(random);
+        }
+        if (pick < 90) {
+            return "title:" + queryWord(random);
+        }
+        if (pick < 96) {
+            return "source:feed-" + random.nextInt(FEEDS) + " AND " + queryWord(random);
+        }
+        return random.nextBoolean() ? accented(queryWord(random)) : "\"" + HAN[random.nextInt(HAN.length)] + "\"";
+    }
+
+    /** The word with its first vowel accented: folded, it is the word again. */
+    private static String accented(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            int v = "aeiou".indexOf(word.charAt(i));
+            if (v >= 0) {
+                return word.substring(0, i) + "àéíöü".charAt(v) + word.substring(i + 1);
+            }
+        }
+        return word;
     }
 
     private String queryWord(Random random) {
@@ -128,6 +211,9 @@ final class Workload {
             String token = random.nextInt(40) == 0
                     ? collocation(random)
                     : words.get(allWords.sample(random));
+            if (mix == Mix.USERS) {
+                token = decorate(random, token);
+            }
             if (i == 0) {
                 token = Character.toUpperCase(token.charAt(0)) + token.substring(1);
             } else {
@@ -136,6 +222,20 @@ final class Workload {
             out.append(token);
         }
         return out.toString();
+    }
+
+    /** Accents, curly quotes and CJK at the corpus's rates (per word; a word and its space are ~7 chars). */
+    private static String decorate(Random random, String token) {
+        if (random.nextDouble() < USERS_TEXT[0]) {
+            token = accented(token);
+        }
+        if (random.nextDouble() < USERS_TEXT[1] * 7) {
+            token = random.nextBoolean() ? "“" + token + "”" : "‘" + token + "’";
+        }
+        if (random.nextDouble() < USERS_TEXT[2] * 7 / 2) {
+            token = token + " " + HAN[random.nextInt(HAN.length)];
+        }
+        return token;
     }
 
     /** Frequent ranks get short words, as in English. */
