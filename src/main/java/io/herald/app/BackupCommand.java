@@ -62,7 +62,7 @@ final class BackupCommand implements Callable<Integer> {
     private Path source() {
         String database;
         try {
-            database = db != null ? db : Settings.fromEnv(System.getenv()).database();
+            database = db != null ? db : Settings.fromEnv(Environment.current()).database();
         } catch (ConfigException e) {
             throw UserInputException.from(e);
         }

@@ -16,7 +16,7 @@ final class ConfigOption {
         if (file != null) {
             return file;
         }
-        String env = System.getenv("HERALD_CONFIG");
+        String env = Environment.get("HERALD_CONFIG");
         return Path.of(env == null || env.isBlank() ? "config/herald.yml" : env);
     }
 

@@ -1,9 +1,6 @@
 package io.herald.app;
 
-import io.herald.config.ConfigException;
 import io.herald.config.FeedConfig;
-import io.herald.config.Settings;
-import io.herald.store.Database;
 import io.herald.store.FeedState;
 import io.herald.store.JdbcFeedStore;
 import java.io.PrintStream;
@@ -28,9 +25,8 @@ final class FeedsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--db", paramLabel = "FILE",
-            description = "SQLite file or jdbc:postgresql:// URL (default: $HERALD_DB or data/herald.db).")
-    String db;
+    @Mixin
+    DbOption db;
 
     @Option(names = "--resume", paramLabel = "FEED-ID",
             description = "Resume polling a paused feed (takes effect at the next start of the service).")
@@ -39,7 +35,7 @@ final class FeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<FeedConfig> configured = Files.isRegularFile(config.path()) ? config.load().config().feeds() : List.of();
-        JdbcFeedStore store = new JdbcFeedStore(database(), Clock.systemUTC());
+        JdbcFeedStore store = new JdbcFeedStore(db.openExisting("feeds"), Clock.systemUTC());
         if (resume != null) {
             if (!store.resume(resume)) {
                 throw new UserInputException("feeds: no feed '" + resume + "' in the database");
@@ -49,17 +45,6 @@ final class FeedsCommand implements Callable<Integer> {
         }
         print(System.out, configured, store.all(), Instant.now());
         return Main.OK;
-    }
-
-    private Database database() {
-        if (db != null) {
-            return Databases.open(db, Optional.empty());
-        }
-        try {
-            return Databases.open(Settings.fromEnv(System.getenv()));
-        } catch (ConfigException e) {
-            throw UserInputException.from(e);
-        }
     }
 
     /** One block per feed: configured feeds first (in config order), then feeds only the database knows. */

@@ -98,6 +98,9 @@ final class HeraldService implements AutoCloseable {
 
     /** Builds everything from settings and config and starts polling, delivery, chat and the HTTP server. */
     static HeraldService start(Settings settings, HeraldConfig config, PrintStream console) {
+        Preflight.webhookProblem(settings, config.allowPrivateAddresses()).ifPresent(problem -> {
+            throw new UserInputException(problem);
+        });
         Clock clock = Clock.systemUTC();
         LogRedaction.install(settings.redactor());
         Database db = Databases.open(settings);
@@ -142,6 +145,9 @@ final class HeraldService implements AutoCloseable {
                 isAdmin, new StatusReport(feeds, outbox)::render, chatSettings, new JdbcRecentStories(db));
         AdminCommands commands = new AdminCommands(router, feedAdmin, isAdmin);
         ChatRole slackChannels = () -> !adminIds.get().slackChannelsAdminsOnly();
+        router.knownFeeds(() -> live.all().stream().map(io.herald.config.FeedConfig::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        platforms.slackChannelCheck().ifPresent(router::checkDestinations);
         ops.metrics().watchIndexSize(planner::indexSize);
         loadInBackground(planner);
 
@@ -157,7 +163,7 @@ final class HeraldService implements AutoCloseable {
                 slackChannels,
                 user -> !adminIds.get().slackChannelsAdminsOnly() || adminIds.get().slack().contains(user));
         service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings,
-                SlackCommandEndpoint.inChannels(commands, slackChannels), platforms.slackInteractions(), clock)));
+                SlackCommandEndpoint.inChannels(commands, slackChannels), platforms.slackInteractions(), platforms.telegramWebhook(), clock)));
         service.shutdown
                 .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
                 .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))
@@ -248,13 +254,15 @@ final class HeraldService implements AutoCloseable {
     }
 
     private HttpEndpoints.Sources endpoints(Settings settings, CommandHandler router,
-                                            Optional<SlackInteractions> buttons, Clock clock) {
+                                            Optional<SlackInteractions> buttons,
+                                            Optional<io.herald.chat.telegram.TelegramWebhook> telegramWebhook,
+                                            Clock clock) {
         Optional<SlackSignature> signature = settings.slackSigningSecret()
                 .map(secret -> new SlackSignature(secret.value(), clock));
         return new HttpEndpoints.Sources(ops::ready, ops::live, ops.metrics(),
                 settings.metricsToken().map(Secret::value),
                 signature.map(s -> new SlackCommandEndpoint(s, router)),
-                signature.flatMap(s -> buttons.map(b -> new SlackInteractionEndpoint(s, b))));
+                signature.flatMap(s -> buttons.map(b -> new SlackInteractionEndpoint(s, b))), telegramWebhook);
     }
 
     private static void closeInOrder(List<AutoCloseable> parts) throws Exception {

@@ -2,6 +2,7 @@ package io.herald.app;
 
 import io.herald.chat.slack.SlackCommandEndpoint;
 import io.herald.chat.slack.SlackInteractionEndpoint;
+import io.herald.chat.telegram.TelegramWebhook;
 import io.herald.http.HttpReply;
 import io.herald.http.Route;
 import io.herald.http.Routes;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The paths on {@code HERALD_HTTP_PORT}: {@code GET /health/live}, {@code GET /health/ready} (and {@code /health},
  * the same as ready), {@code GET /metrics} (Prometheus text; behind {@code HERALD_METRICS_TOKEN} when set) and, when
- * {@code SLACK_SIGNING_SECRET} is set, {@code POST /slack/commands} and {@code POST /slack/interactions}.
+ * {@code SLACK_SIGNING_SECRET} is set, {@code POST /slack/commands} and {@code POST /slack/interactions}; in Telegram's
+ * webhook mode ({@code HERALD_TELEGRAM_WEBHOOK_URL}), {@code POST /telegram/webhook}.
  */
 final class HttpEndpoints {
     private HttpEndpoints() {
@@ -21,7 +23,7 @@ final class HttpEndpoints {
     /** What the endpoints answer from. */
     record Sources(Supplier<HealthPage> ready, Supplier<HealthPage> live, PrometheusMetrics metrics,
                    Optional<String> metricsToken, Optional<SlackCommandEndpoint> slackCommands,
-                   Optional<SlackInteractionEndpoint> slackButtons) {
+                   Optional<SlackInteractionEndpoint> slackButtons, Optional<TelegramWebhook> telegramWebhook) {
     }
 
     static Routes routes(Sources s) {
@@ -33,7 +35,21 @@ final class HttpEndpoints {
                 .get("/health/live", call -> s.live().get().reply())
                 .get("/metrics", s.metricsToken().map(metrics::withBearerToken).orElse(metrics))
                 .post("/slack/commands", slack(s.slackCommands().map(e -> e::handle)))
-                .post("/slack/interactions", slack(s.slackButtons().map(e -> e::handle)));
+                .post("/slack/interactions", slack(s.slackButtons().map(e -> e::handle)))
+                .post(TelegramWebhook.PATH, telegram(s.telegramWebhook()));
+    }
+
+    /** Telegram's webhook: 404 unless webhook mode is on; the receiver checks the secret header. */
+    private static Route telegram(Optional<TelegramWebhook> webhook) {
+        return call -> {
+            if (webhook.isEmpty()) {
+                return HttpReply.error(404, "Telegram webhook mode is off (set HERALD_TELEGRAM_WEBHOOK_URL)");
+            }
+            TelegramWebhook.Answer answer = webhook.get().handle(call.header(TelegramWebhook.SECRET_HEADER),
+                    call.body());
+            return answer.status() == 200 ? HttpReply.json(200, "{\"ok\":true}")
+                    : HttpReply.error(answer.status(), answer.message());
+        };
     }
 
     /** A signed Slack request handler. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Herald: news feeds in, short keyword-matched alerts out to Telegram, Slack or the console.",
         subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, FeedCommand.class,
                 FeedsCommand.class, MatchCommand.class, SummarizeCommand.class, OutboxCommand.class,
-                BackupCommand.class, OpmlCommand.class, VersionCommand.class})
+                BackupCommand.class, OpmlCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0;
     static final int FAILURE = 1;
@@ -25,10 +25,39 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code (used by tests to avoid System.exit). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        addHelpOption(cli);
         cli.setExecutionExceptionHandler(Main::handleError);
         cli.setErr(new PrintWriter(System.err, true));
         cli.setOut(new PrintWriter(System.out, true));
         return cli.execute(args);
+    }
+
+    /** Runs a command line with {@code env} in place of the process environment (for tests). */
+    static int execute(java.util.Map<String, String> env, String... args) {
+        Environment.use(env);
+        try {
+            return execute(args);
+        } finally {
+            Environment.clear();
+        }
+    }
+
+    /** {@code -h, --help} on every subcommand (the top level has it from the standard help options). */
+    private static void addHelpOption(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            boolean hasHelp = spec.options().stream().anyMatch(o -> o.usageHelp());
+            if (!hasHelp && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                spec.addMixin("help", CommandLine.Model.CommandSpec.forAnnotatedObject(new HelpOption()));
+            }
+            addHelpOption(sub);
+        }
+    }
+
+    /** The {@code --help} option of a subcommand: usage on stdout, exit 0. */
+    static final class HelpOption {
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
     }
 
     @Override

@@ -55,10 +55,27 @@ final class OpmlCommand implements Runnable {
                 return Databases.open(db, Optional.empty());
             }
             try {
-                return Databases.open(Settings.fromEnv(System.getenv()));
+                return Databases.open(Settings.fromEnv(Environment.current()));
             } catch (ConfigException e) {
                 throw UserInputException.from(e);
             }
+        }
+
+        /** The database when it exists; a SQLite file that does not exist is not created (export only reads). */
+        Optional<Database> existingDatabase() {
+            String spec;
+            try {
+                spec = db != null ? db : Settings.fromEnv(Environment.current()).database();
+            } catch (ConfigException e) {
+                throw UserInputException.from(e);
+            }
+            if (!spec.startsWith("jdbc:postgresql:")) {
+                String path = spec.startsWith("jdbc:sqlite:") ? spec.substring("jdbc:sqlite:".length()) : spec;
+                if (!Files.isRegularFile(Path.of(path))) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(database());
         }
     }
 
@@ -81,9 +98,12 @@ final class OpmlCommand implements Runnable {
         @Override
         public Integer call() {
             List<FeedConfig> configured = sources.configFile().map(HeraldConfig::feeds).orElse(List.of());
-            List<ChatFeed> chat;
-            try (Database db = sources.database()) {
-                chat = new JdbcChatFeedStore(db).all();
+            List<ChatFeed> chat = List.of();
+            Optional<Database> existing = sources.existingDatabase();
+            if (existing.isPresent()) {
+                try (Database db = existing.get()) {
+                    chat = new JdbcChatFeedStore(db).all();
+                }
             }
             var titles = chat.stream().collect(Collectors.toMap(ChatFeed::id, ChatFeed::title));
             byte[] document = Opml.write("Herald feeds", allFeeds(configured, chat).stream()

@@ -1,15 +1,12 @@
 package io.herald.app;
 
-import io.herald.config.ConfigException;
-import io.herald.config.Settings;
 import io.herald.model.Redactor;
 import io.herald.store.Database;
 import io.herald.store.JdbcOutboxStore;
+import io.herald.store.FailureGroup;
 import io.herald.store.OutboxEntry;
 import io.herald.store.OutboxStore;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code herald outbox}: counts per status, failure reasons with counts, then the newest pending and failed rows. */
@@ -24,6 +22,9 @@ import picocli.CommandLine.Option;
 final class OutboxCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    @Mixin
+    DbOption db;
 
     @Option(names = "--limit", defaultValue = "20", description = "rows to list per status (default ${DEFAULT-VALUE})")
     int limit;
@@ -34,12 +35,6 @@ final class OutboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings;
-        try {
-            settings = Settings.fromEnv();
-        } catch (ConfigException e) {
-            throw UserInputException.from(e);
-        }
         if (limit < 0) {
             throw new UserInputException("--limit must be 0 or more, not " + limit);
         }
@@ -49,12 +44,8 @@ final class OutboxCommand implements Callable<Integer> {
             case "all" -> List.of(OutboxEntry.Status.PENDING, OutboxEntry.Status.FAILED);
             default -> throw new UserInputException("--status must be pending, failed or all, not " + status);
         };
-        String db = settings.database();
-        if (!db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
-            throw new UserInputException("no database at " + db + " (set HERALD_DB); nothing was ever queued there");
-        }
-        Database database = Databases.open(settings);
-        print(new JdbcOutboxStore(database, Clock.systemUTC()), statuses, System.out, settings.redactor());
+        Database database = db.openExisting("outbox");
+        print(new JdbcOutboxStore(database, Clock.systemUTC()), statuses, System.out, DbOption.settings().redactor());
         return Main.OK;
     }
 
@@ -67,16 +58,24 @@ final class OutboxCommand implements Callable<Integer> {
         Map<OutboxEntry.Status, Integer> counts = outbox.counts();
         out.printf("outbox: %d pending, %d sent, %d failed%n", counts.get(OutboxEntry.Status.PENDING),
                 counts.get(OutboxEntry.Status.SENT), counts.get(OutboxEntry.Status.FAILED));
-        Map<String, Integer> reasons = outbox.failureReasons(10);
-        if (!reasons.isEmpty()) {
+        List<FailureGroup> groups = outbox.failureGroups(10);
+        if (!groups.isEmpty()) {
             out.println();
-            out.println("failures by reason (numbers shown as #):");
-            reasons.forEach((reason, n) -> out.printf("%6d  %s%n", n, redactor.redact(reason)));
+            out.println("failures by reason (each alert's own id as #, its own destination as <destination>):");
+            for (FailureGroup g : groups) {
+                out.printf("%6d  %s%n", g.count(), redactor.redact(g.reason()));
+                out.println("        to " + String.join(", ", g.destinations())
+                        + (g.destinationCount() > g.destinations().size() ? ", ..." : "")
+                        + "; alerts " + g.alertIds().stream().map(id -> "#" + id)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                        + (g.count() > g.alertIds().size() ? ", ..." : ""));
+            }
         }
         for (OutboxEntry.Status s : statuses) {
             List<OutboxEntry> rows = outbox.recent(s, limit);
             out.println();
-            out.println(s.name().toLowerCase(java.util.Locale.ROOT) + " (newest first, at most " + limit + "):");
+            out.println(s.name().toLowerCase(java.util.Locale.ROOT) + " (newest first, at most " + limit
+                    + "; attempts are sends tried, not counting waits the platform asked for):");
             if (rows.isEmpty()) {
                 out.println("  none");
             }

@@ -10,6 +10,7 @@ import io.herald.chat.slack.SlackHome;
 import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSocketMode;
 import io.herald.chat.telegram.TelegramBot;
+import io.herald.chat.telegram.TelegramWebhook;
 import io.herald.config.Settings;
 import io.herald.deliver.AlertSender;
 import io.herald.deliver.RedactingSender;
@@ -40,6 +41,7 @@ final class Platforms implements AutoCloseable {
     private TelegramClients telegram;
     private SlackSender slack;
     private SlackInteractions slackInteractions;
+    private TelegramWebhook telegramWebhook;
 
     private Platforms(Settings settings) {
         this.settings = settings;
@@ -55,6 +57,7 @@ final class Platforms implements AutoCloseable {
             p.telegram = TelegramClients.create(token.value(), settings.telegramApiUrl().toString());
             p.resources.add(p.telegram);
             p.senders.add(new TelegramSender(p.telegram.client(), clock, previews));
+            settings.telegramWebhookUrl().ifPresent(url -> p.telegramWebhook = new TelegramWebhook(url));
         });
         settings.slackBotToken().ifPresent(token -> {
             p.slack = new SlackSender(token.value(), settings.slackApiUrl(), clock);
@@ -89,7 +92,7 @@ final class Platforms implements AutoCloseable {
             supervisor.supervise(TelegramBot.TRANSPORT, false,
                     new TelegramBot(telegram, router, Optional.of(presses),
                             io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status,
-                            replies, throttle));
+                            replies, throttle, Optional.ofNullable(telegramWebhook)));
         }
         if (slack != null) {
             CommandHandler slackRouter = SlackCommandEndpoint.inChannels(router, slackChannels);
@@ -107,6 +110,16 @@ final class Platforms implements AutoCloseable {
         return started;
     }
 
+    /** Whether the bot is in a Slack channel that wants to subscribe, when Slack is configured. */
+    Optional<io.herald.chat.slack.SlackChannelCheck> slackChannelCheck() {
+        return Optional.ofNullable(slack).map(io.herald.chat.slack.SlackChannelCheck::new);
+    }
+
+    /** The receiving end of Telegram's webhook mode, when {@code HERALD_TELEGRAM_WEBHOOK_URL} is set. */
+    Optional<TelegramWebhook> telegramWebhook() {
+        return Optional.ofNullable(telegramWebhook);
+    }
+
     /** Slack's button handling, once {@link #startChat} ran with Slack configured. */
     Optional<SlackInteractions> slackInteractions() {
         return Optional.ofNullable(slackInteractions);
@@ -115,7 +128,7 @@ final class Platforms implements AutoCloseable {
     String describe() {
         List<String> names = new ArrayList<>();
         if (settings.telegramEnabled()) {
-            names.add("telegram");
+            names.add(telegramWebhook != null ? "telegram (webhook)" : "telegram");
         }
         if (settings.slackEnabled()) {
             names.add(settings.slackAppToken().isPresent() ? "slack (Socket Mode)" : "slack");

@@ -1,9 +1,9 @@
 package io.herald.app;
 
-import io.herald.config.ConfigException;
 import io.herald.config.LoadedConfig;
 import io.herald.config.Settings;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,20 +16,43 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    DbOption db;
+
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(Environment.current());
         env.put("HERALD_CONFIG", config.path().toString());
-        Settings settings;
-        try {
-            settings = Settings.fromEnv(env);
-        } catch (ConfigException e) {
-            throw UserInputException.from(e);
+        if (db.db != null && !db.db.isBlank()) {
+            env.put("HERALD_DB", db.db.strip());
         }
-        LoadedConfig loaded = config.load();
+        Preflight.Checked checked = Preflight.check(config.path(), env);
+        Settings settings = checked.settings();
+        LoadedConfig loaded = checked.loaded();
         loaded.warnings().forEach(System.err::println);
+        checked.notes().forEach(System.err::println);
+        List<String> refused = TokenCheck.run(settings);
+        if (!refused.isEmpty()) {
+            throw new UserInputException(String.join(System.lineSeparator(), refused));
+        }
+        // SIGHUP is handled from before the start: one that comes while Herald starts reloads once it has started
+        // (the JVM's default for SIGHUP would end the process)
+        java.util.concurrent.atomic.AtomicReference<HeraldService> running = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean early = new java.util.concurrent.atomic.AtomicBoolean();
+        Reload.onHangup(() -> {
+            HeraldService started = running.get();
+            if (started != null) {
+                started.reloadOnSignal();
+            } else {
+                early.set(true);
+            }
+        });
         HeraldService service = HeraldService.start(settings, loaded.config(), System.out);
-        Reload.onHangup(service::reloadOnSignal);
+        running.set(service);
+        if (early.getAndSet(false)) {
+            service.reloadOnSignal();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(service, stopped), "herald-shutdown"));
         stopped.await();

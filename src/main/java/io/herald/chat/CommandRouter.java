@@ -38,6 +38,9 @@ public final class CommandRouter implements CommandHandler {
     private final AlertButtons buttons;
     private final Optional<DigestCommands> digests;
     private final Optional<QueryTrial> trial;
+    private volatile java.util.function.Supplier<java.util.Set<String>> knownFeeds = java.util.Set::of;
+    private volatile java.util.function.Function<Destination, Optional<Reply>> destinationCheck =
+            d -> Optional.empty();
 
     /**
      * @param maxPerChat most subscriptions one chat may hold
@@ -72,6 +75,18 @@ public final class CommandRouter implements CommandHandler {
         this.buttons = new AlertButtons(subscriptions);
         this.digests = digests;
         this.trial = trial;
+    }
+
+    /** The feed ids {@code source:} may name (not checked until this is set). */
+    public CommandRouter knownFeeds(java.util.function.Supplier<java.util.Set<String>> feeds) {
+        this.knownFeeds = feeds;
+        return this;
+    }
+
+    /** Asked before a chat subscribes: a reply refusing it (e.g. a Slack channel the bot is not in), or empty. */
+    public CommandRouter checkDestinations(java.util.function.Function<Destination, Optional<Reply>> check) {
+        this.destinationCheck = check;
+        return this;
     }
 
     /** The commands to show in a platform's command menu. */
@@ -148,22 +163,37 @@ public final class CommandRouter implements CommandHandler {
         if (text.isEmpty()) {
             return Replies.subscribeWhat();
         }
-        Query query;
+        ChatQuery.Checked checked;
         try {
-            query = Query.parse(text);
-        } catch (QueryException e) {
-            return Replies.badQuery(e.position(), e.detail());
+            checked = ChatQuery.check(text, knownFeeds.get());
+        } catch (ChatQuery.Refused e) {
+            return e.reply();
+        }
+        String saved = checked.query();
+        Reply notes = Reply.of("");
+        for (Reply note : checked.notes()) {
+            notes = notes.then(Reply.of("\n")).then(note);
         }
         Destination chat = message.replyTo();
+        Optional<Reply> refused = destinationCheck.apply(chat);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         List<Subscription> owned = subscriptions.ownedBy(chat);
         if (owned.size() >= maxPerChat) {
             return Replies.tooManySubscriptions(owned.size());
         }
-        Optional<Subscription> added = subscriptions.add(chat, text, message.userId());
+        Optional<Subscription> added = subscriptions.add(chat, saved, message.userId());
         if (added.isEmpty()) {
-            return Replies.alreadySubscribed(text);
+            return Replies.alreadySubscribed(saved).then(notes);
         }
-        Reply done = Replies.subscribed(owned.size() + 1, text);
+        Reply done = Replies.subscribed(owned.size() + 1, saved).then(notes);
+        Query query;
+        try {
+            query = Query.parse(saved);
+        } catch (QueryException e) {
+            return done; // checked above; a preview is a bonus
+        }
         return trial.map(t -> done.then(Reply.of("\n\n")).then(t.matches(query, SUBSCRIBE_SHOWN))).orElse(done);
     }
 

@@ -67,12 +67,33 @@ final class DigestCommands {
         }
         ZoneId zone;
         try {
-            zone = ZoneId.of(argument.strip());
+            zone = zoneIgnoringCase(argument.strip());
         } catch (DateTimeException e) {
             return Replies.unknownTimezone(argument.strip());
         }
         ChatSettings s = settings.setTimezone(chat, zone);
         return Replies.timezoneSet(zone.getId(), describe(s));
+    }
+
+    /**
+     * A time zone by its name in any case ({@code europe/berlin} is {@code Europe/Berlin}, {@code utc} is
+     * {@code UTC}); offsets such as {@code +02:00} as {@link ZoneId#of} reads them.
+     */
+    static ZoneId zoneIgnoringCase(String name) {
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            for (String id : ZoneId.getAvailableZoneIds()) {
+                if (id.equalsIgnoreCase(name)) {
+                    return ZoneId.of(id);
+                }
+            }
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (!upper.equals(name)) {
+                return ZoneId.of(upper); // utc, gmt, utc+2
+            }
+            throw e;
+        }
     }
 
     Reply preview(Destination chat, String argument) {

@@ -368,4 +368,38 @@ public final class Replies {
     public static Reply homeAddOne() {
         return Reply.of("/subscribe <query> in a channel adds one.");
     }
+
+    // Query checks (ChatQuery)
+
+    public static Reply nothingToMatch(List<String> dropped) {
+        return Reply.of("That query has nothing I can match: {} has no letters or digits. Use words, e.g."
+                + " /subscribe wildfire", String.join(" ", dropped));
+    }
+
+    public static Reply droppedTerms(List<String> dropped) {
+        return Reply.of("Note: I left out {} (no letters or digits to match).", String.join(" ", dropped));
+    }
+
+    public static Reply lowercaseOperator(String word) {
+        String example = switch (word) {
+            case "and" -> "nato AND otan";
+            case "or" -> "nato OR otan";
+            default -> "kursk NOT moscow";
+        };
+        return Reply.of("Note: \"{}\" is read as a word to look for. To combine terms, write it in capitals, e.g. {}.",
+                word, Reply.code(example));
+    }
+
+    public static Reply unknownFeed(java.util.Set<String> unknown, java.util.Set<String> known) {
+        return Reply.of("I don't know the feed {}. source: takes one of: {}.",
+                String.join(", ", unknown.stream().map(f -> "'" + Quote.prefix(f) + "'").toList()),
+                String.join(", ", known));
+    }
+
+    /** A Slack channel the bot is not in. */
+    public static Reply slackNotInChannel() {
+        return Reply.of("I'm not in this channel, so I could not post alerts here. Invite me first: type {} in the"
+                + " channel (or open the channel's details, Integrations, Add apps), then subscribe again.",
+                Reply.code("/invite @Herald"));
+    }
 }

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * @param logFormat          {@code HERALD_LOG_FORMAT}: {@code text} (default) or {@code json}
  * @param databasePassword   {@code HERALD_DB_PASSWORD}, the PostgreSQL password (instead of {@code password=} in the
  *                           URL, which it overrides)
+ * @param telegramWebhookUrl {@code HERALD_TELEGRAM_WEBHOOK_URL}: the public URL Telegram posts updates to (webhook
+ *                           mode, needs {@code TELEGRAM_BOT_TOKEN} and {@code HERALD_HTTP_PORT}); long polling when
+ *                           absent
  */
 public record Settings(
         Path configFile,
@@ -49,7 +52,8 @@ public record Settings(
         String httpAddress,
         Optional<Secret> metricsToken,
         String logFormat,
-        Optional<Secret> databasePassword) {
+        Optional<Secret> databasePassword,
+        Optional<URI> telegramWebhookUrl) {
 
     public static final Path DEFAULT_CONFIG = Path.of("config", "herald.yml");
     public static final String DEFAULT_DATABASE = "data/herald.db";
@@ -77,6 +81,7 @@ public record Settings(
         Objects.requireNonNull(metricsToken, "metricsToken");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(databasePassword, "databasePassword");
+        Objects.requireNonNull(telegramWebhookUrl, "telegramWebhookUrl");
     }
 
     /** Settings with the default HTTP address, no metrics token, text logs and no database password. */
@@ -85,7 +90,8 @@ public record Settings(
                     Optional<Secret> slackSigningSecret, String slackApiUrl, OptionalInt httpPort,
                     Optional<Secret> llmApiKey) {
         this(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken, slackSigningSecret,
-                slackApiUrl, httpPort, llmApiKey, DEFAULT_HTTP_ADDRESS, Optional.empty(), "text", Optional.empty());
+                slackApiUrl, httpPort, llmApiKey, DEFAULT_HTTP_ADDRESS, Optional.empty(), "text", Optional.empty(),
+                Optional.empty());
     }
 
     /** Settings without an LLM key. */
@@ -130,19 +136,20 @@ public record Settings(
         if (databasePassword.isPresent() && !database.startsWith(POSTGRES_PREFIX)) {
             reader.problem("HERALD_DB_PASSWORD", "is set but HERALD_DB is not a jdbc:postgresql:// URL");
         }
+        Optional<URI> webhookUrl = webhookUrl(reader, httpPort);
         if (!reader.problems().isEmpty()) {
             throw new ConfigException(reader.problems(), List.of());
         }
         return new Settings(configFile, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
                 slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat,
-                databasePassword);
+                databasePassword, webhookUrl);
     }
 
     /** The same settings with another config file (e.g. from {@code --config}). */
     public Settings withConfigFile(Path file) {
         return new Settings(file, database, telegramToken, telegramApiUrl, slackBotToken, slackAppToken,
                 slackSigningSecret, slackApiUrl, httpPort, llmApiKey, httpAddress, metricsToken, logFormat,
-                databasePassword);
+                databasePassword, telegramWebhookUrl);
     }
 
     /** Telegram is on when its bot token is set. */
@@ -185,11 +192,42 @@ public record Settings(
                 + ", httpAddress=" + httpAddress
                 + ", metricsToken=" + shown(metricsToken)
                 + ", logFormat=" + logFormat
-                + ", databasePassword=" + shown(databasePassword) + "]";
+                + ", databasePassword=" + shown(databasePassword)
+                + ", telegramWebhookUrl=" + telegramWebhookUrl.map(URI::toString).orElse("unset") + "]";
     }
 
     private static String shown(Optional<Secret> secret) {
         return secret.isPresent() ? "***" : "unset";
+    }
+
+    /**
+     * {@code HERALD_TELEGRAM_WEBHOOK_URL}: an http(s) URL with a host, no query, no user info; it needs the bot token
+     * and the HTTP port the updates arrive on. (Whether plain {@code http://} is allowed depends on the config file:
+     * only to a loopback address with {@code network.allow_private_addresses: true}; checked at start.)
+     */
+    private static Optional<URI> webhookUrl(EnvReader reader, OptionalInt httpPort) {
+        String name = "HERALD_TELEGRAM_WEBHOOK_URL";
+        if (reader.text(name).isEmpty()) {
+            return Optional.empty();
+        }
+        URI url = reader.httpUrl(name, null);
+        if (url == null) {
+            return Optional.empty();
+        }
+        if (url.getRawUserInfo() != null) {
+            reader.problem(name, "must not hold a user or password; Herald checks Telegram's secret token instead");
+            return Optional.empty();
+        }
+        if (reader.text("TELEGRAM_BOT_TOKEN").or(() -> reader.text("TELEGRAM_BOT_TOKEN_FILE")).isEmpty()) {
+            reader.problem(name, "is set but TELEGRAM_BOT_TOKEN is not; webhook mode is for the Telegram bot");
+            return Optional.empty();
+        }
+        if (httpPort.isEmpty()) {
+            reader.problem(name, "is set but HERALD_HTTP_PORT is not; Telegram's updates arrive on that port"
+                    + " at POST /telegram/webhook");
+            return Optional.empty();
+        }
+        return Optional.of(url);
     }
 
     private static String database(EnvReader reader) {

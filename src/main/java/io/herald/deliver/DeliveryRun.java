@@ -178,9 +178,15 @@ final class DeliveryRun {
                 outbox.retryAt(head.id(), now.plus(wait), failure.getMessage(), false);
             }
             case TRANSIENT -> retryLater(rows, failure, now);
-            case RECIPIENT_GONE -> actions.pause(destination, failure.getMessage());
-            case CHAT_MIGRATED -> actions.move(destination,
+            case RECIPIENT_GONE -> {
+                outbox.countAttempt(rows.stream().map(OutboxEntry::id).toList());
+                actions.pause(destination, failure.getMessage());
+            }
+            case CHAT_MIGRATED -> {
+                outbox.countAttempt(rows.stream().map(OutboxEntry::id).toList());
+                actions.move(destination,
                     new Destination(destination.platform(), failure.migratedTo().orElseThrow()), failure.getMessage());
+            }
             case BAD_MARKUP, PERMANENT -> failAll(rows, failure.getMessage());
         }
     }

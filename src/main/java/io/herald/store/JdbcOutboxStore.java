@@ -98,6 +98,16 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public void countAttempt(List<Long> ids) {
+        db.inTransaction("count an attempt on " + ids.size() + " alerts", c -> {
+            for (long id : ids) {
+                Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void markFailed(long id, String reason) {
         db.inTransaction("mark alert " + id + " failed", c -> Jdbc.update(c,
                 "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?",
@@ -132,21 +142,54 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
-    public Map<String, Integer> failureReasons(int limit) {
-        Map<String, Integer> reasons = new java.util.HashMap<>();
-        db.withConnection("group failed alerts by reason", c -> Jdbc.query(c,
-                "SELECT last_error, COUNT(*) FROM outbox WHERE status = 'failed' GROUP BY last_error",
-                rs -> reasons.merge(reasonOf(rs.getString(1)), rs.getInt(2), Integer::sum)));
-        Map<String, Integer> top = new java.util.LinkedHashMap<>();
-        reasons.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).forEach(e -> top.put(e.getKey(), e.getValue()));
-        return top;
+    public List<FailureGroup> failureGroups(int limit) {
+        record Row(long id, String destination, String error) {
+        }
+        List<Row> rows = db.withConnection("group failed alerts by reason", c -> Jdbc.query(c,
+                "SELECT id, destination, last_error FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)), MAX_GROUPED_ROWS));
+        Map<String, List<Row>> byReason = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byReason.computeIfAbsent(reasonOf(r.error(), r.id(), r.destination()),
+                k -> new java.util.ArrayList<>()).add(r));
+        return byReason.entrySet().stream()
+                .sorted(Map.Entry.<String, List<Row>>comparingByValue(java.util.Comparator.comparingInt(List::size))
+                        .reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(e -> {
+                    Map<String, Long> perDestination = new java.util.LinkedHashMap<>();
+                    e.getValue().forEach(r -> perDestination.merge(r.destination(), 1L, Long::sum));
+                    List<String> destinations = perDestination.entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .limit(FailureGroup.MAX_LISTED).map(Map.Entry::getKey).toList();
+                    List<Long> ids = e.getValue().stream().limit(FailureGroup.MAX_LISTED).map(Row::id).toList();
+                    return new FailureGroup(e.getKey(), e.getValue().size(), destinations, ids,
+                            perDestination.size());
+                }).toList();
     }
 
-    /** A failure text with its numbers (alert ids, chat ids) replaced by {@code #}, so like failures group. */
-    static String reasonOf(String error) {
-        return error == null ? "(no reason recorded)" : error.replaceAll("-?\\d+", "#");
+    /** Failed rows looked at when grouping (the newest), so that a huge failed backlog is not read whole. */
+    static final int MAX_GROUPED_ROWS = 10_000;
+
+    /**
+     * A failure text with only what is particular to its row made general: the row's own alert id ({@code alert 12}
+     * becomes {@code alert #}) and its own destination ({@code telegram:-100123}, or just its address, becomes
+     * {@code <destination>}). Status codes, waits and other ids stay intact.
+     */
+    static String reasonOf(String error, long id, String destination) {
+        if (error == null) {
+            return "(no reason recorded)";
+        }
+        String reason = error.replaceAll("(?i)\\b(alert) #?" + id + "\\b", "$1 #");
+        if (!destination.isEmpty()) {
+            reason = reason.replace(destination, "<destination>");
+            int colon = destination.indexOf(':');
+            String address = colon < 0 ? "" : destination.substring(colon + 1);
+            if (!address.isEmpty()) {
+                reason = reason.replaceAll("(?<![\\w-])" + java.util.regex.Pattern.quote(address) + "(?![\\w-])",
+                        "<destination>");
+            }
+        }
+        return reason;
     }
 
     @Override

@@ -61,6 +61,15 @@ public interface OutboxStore {
     /** How many rows are in each status. */
     Map<OutboxEntry.Status, Integer> counts();
 
-    /** Failed rows grouped by reason (the platform's words, without the alert id), most frequent first. */
-    Map<String, Integer> failureReasons(int limit);
+    /**
+     * Failed rows grouped by reason (the platform's words, with only each row's own alert id and destination made
+     * general), most frequent first, each with the destinations and alert ids concerned.
+     */
+    List<FailureGroup> failureGroups(int limit);
+
+    /**
+     * Counts one send attempt on each row without changing anything else (a send the platform answered "gone" or
+     * "moved" before the rows are failed or moved).
+     */
+    void countAttempt(List<Long> ids);
 }

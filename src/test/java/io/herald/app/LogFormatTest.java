@@ -34,8 +34,12 @@ class LogFormatTest {
                 .contains("applied migrations [V1__init"));
     }
 
-    /** Runs {@code herald feeds} on a new database (it logs the migrations) in its own JVM; returns stderr. */
+    /**
+     * Runs {@code herald feeds} on a new, empty database file (it logs the migrations; {@code feeds} creates no
+     * database, so the empty file is made here) in its own JVM; returns stderr.
+     */
     private List<String> stderrOf(String format) throws Exception {
+        java.nio.file.Files.createFile(dir.resolve(format + ".db"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "feeds", "--db", dir.resolve(format + ".db").toString());

@@ -1,6 +1,7 @@
 package io.herald.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
@@ -71,6 +72,9 @@ class DeliveryErrorsTest {
                 .allSatisfy(e -> assertThat(e.lastError().orElseThrow()).contains("paused telegram:" + CHAT)
                         .contains("bot was blocked by the user"));
         assertThat(bed.outbox.counts()).containsEntry(OutboxEntry.Status.PENDING, 0);
+        // the first alert was tried once (and refused); the second never was: attempts say so
+        assertThat(bed.outbox.recent(OutboxEntry.Status.FAILED, 10)).extracting(e -> e.alert().item().title(),
+                OutboxEntry::attempts).containsExactlyInAnyOrder(tuple("First", 1), tuple("Second", 0));
 
         CommandRouter router = new CommandRouter(bed.subscriptions, 50, m -> false, () -> "");
         String reply = router.handle(new IncomingMessage(Destination.telegram(CHAT), "1", "/start")).toString();

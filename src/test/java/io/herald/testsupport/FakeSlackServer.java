@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Answers {@code POST /api/<method>} with form-encoded or JSON bodies, checks the bearer token, knows
  * {@code auth.test}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
- * {@code views.publish}, {@code users.conversations} and (with {@link #enableSocketMode}) {@code apps.connections.open}
+ * {@code views.publish}, {@code users.conversations}, {@code conversations.info} (with {@code is_member}) and (with {@link #enableSocketMode}) {@code apps.connections.open}
  * for the app-level token, validates messages and blocks like Slack (see {@link FakeSlackBlockValidator}) and
  * rate-limits posts per channel with HTTP 429 and {@code Retry-After}. Channels must be declared with
  * {@link #addChannel(String)}.
@@ -279,11 +279,36 @@ public final class FakeSlackServer implements AutoCloseable {
             JsonNode answer = interactive.call(request);
             switch (method) {
                 case "auth.test" -> responses.json(exchange, 200, responses.authTest());
+                case "conversations.info" -> responses.json(exchange, 200, conversationInfo(request));
                 case "chat.postMessage" -> postMessage(exchange, request);
                 default -> responses.json(exchange, 200, answer != null ? answer
                         : responses.error("unknown_method").put("req_method", method));
             }
         }
+    }
+
+    /**
+     * {@code conversations.info} as Slack answers it: {@code channel_not_found} for an unknown channel, and for a
+     * private channel ({@code G...}) the bot is not in (it cannot see it); otherwise the conversation with
+     * {@code is_member}, {@code is_archived} and its kind.
+     */
+    private ObjectNode conversationInfo(FakeSlackRequest request) {
+        String id = request.text("channel").orElse("");
+        if (id.isEmpty()) {
+            return responses.error("channel_not_found");
+        }
+        if (!channels.contains(id) || id.startsWith("G") && notMember.contains(id)) {
+            return responses.error("channel_not_found");
+        }
+        ObjectNode answer = json.createObjectNode().put("ok", true);
+        ObjectNode channel = answer.putObject("channel").put("id", id).put("name", id.toLowerCase(java.util.Locale.ROOT))
+                .put("created", 1449252889L).put("is_channel", id.startsWith("C")).put("is_group", id.startsWith("G"))
+                .put("is_im", id.startsWith("D")).put("is_mpim", false).put("is_private", !id.startsWith("C"))
+                .put("is_archived", archived.contains(id)).put("is_general", false);
+        if (!id.startsWith("D")) {
+            channel.put("is_member", !notMember.contains(id));
+        }
+        return answer;
     }
 
     private void postMessage(HttpExchange exchange, FakeSlackRequest request) throws IOException {

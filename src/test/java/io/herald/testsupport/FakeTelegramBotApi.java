@@ -25,6 +25,7 @@ final class FakeTelegramBotApi {
     final FakeTelegramUpdates updates = new FakeTelegramUpdates();
     final FakeTelegramRateLimiter limiter = new FakeTelegramRateLimiter();
     final FakeTelegramForums forums = new FakeTelegramForums();
+    final FakeTelegramWebhook webhook = new FakeTelegramWebhook(updates);
     private final long botId;
     private final Set<Long> knownChats = new HashSet<>();
     private final Set<Long> blocked = new HashSet<>();
@@ -105,9 +106,12 @@ final class FakeTelegramBotApi {
             case "sendDocument":
                 return sendDocument(params, uploads);
             case "getWebhookInfo":
-                ObjectNode info = JSON.createObjectNode().put("url", "").put("has_custom_certificate", false);
-                return FakeTelegramReply.ok(info.put("pending_update_count", updates.pending()));
-            default: // deleteWebhook, logOut, close
+                return FakeTelegramReply.ok(webhook.info());
+            case "setWebhook":
+                return webhook.set(params);
+            case "deleteWebhook":
+                return webhook.delete(params.path("drop_pending_updates").asBoolean(false));
+            default: // logOut, close
                 return FakeTelegramReply.okTrue();
         }
     }
@@ -158,6 +162,10 @@ final class FakeTelegramBotApi {
     }
 
     private FakeTelegramReply getUpdates(ObjectNode params) throws InterruptedException {
+        if (webhook.active()) {
+            return FakeTelegramReply.error(409, "Conflict: can't use getUpdates method while webhook is active;"
+                    + " use deleteWebhook to delete the webhook first");
+        }
         Optional<Long> offset = Optional.ofNullable(params.get("offset")).map(JsonNode::asLong);
         int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
         FakeTelegramUpdates.Poll poll = updates.poll(offset, limit, params.path("timeout").asInt(0));

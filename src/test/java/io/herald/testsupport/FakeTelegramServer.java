@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  * Telegram's HTML entity rules, text and {@code callback_data} limits, unknown chats, blocked users and rate limits
  * with {@code retry_after}. {@code getUpdates} is held until an update is queued, like Telegram's long polling.
  *
- * <p>Implemented methods: getMe, getUpdates, deleteWebhook, getWebhookInfo, sendMessage, editMessageReplyMarkup,
- * setMyCommands, getMyCommands, deleteMyCommands, answerCallbackQuery, getFile (and the file download path
- * {@code /file/bot<token>/<file_path>}), sendDocument (multipart/form-data uploads), logOut, close. Anything else
- * answers 404.
+ * <p>Implemented methods: getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo, sendMessage,
+ * editMessageReplyMarkup, setMyCommands, getMyCommands, deleteMyCommands, answerCallbackQuery, getFile (and the file
+ * download path {@code /file/bot<token>/<file_path>}), sendDocument (multipart/form-data uploads), logOut, close.
+ * Anything else answers 404. While a webhook is set, updates are POSTed to it instead of being returned by
+ * {@code getUpdates} (which then answers 409), see {@link FakeTelegramWebhook}.
  * Forum chats have topics ({@code message_thread_id}) that can be closed or deleted; {@code link_preview_options}
  * are checked and recorded.
  */
@@ -479,9 +480,60 @@ public final class FakeTelegramServer implements AutoCloseable {
         return api.updates.conflicts();
     }
 
+    // ---- webhook mode ----------------------------------------------------------------------------------------
+
+    /** The URL of the webhook set now, if any. */
+    public Optional<String> webhookUrl() {
+        return api.webhook.url();
+    }
+
+    /** The {@code secret_token} of the webhook set now, if any. */
+    public Optional<String> webhookSecret() {
+        return api.webhook.secret();
+    }
+
+    /** The {@code allowed_updates} of the webhook set now, as JSON text ("" when none). */
+    public String webhookAllowedUpdates() {
+        return api.webhook.info().path("allowed_updates").toString();
+    }
+
+    /** How many {@code setWebhook} / {@code deleteWebhook} calls succeeded. */
+    public int webhookSets() {
+        return api.webhook.sets();
+    }
+
+    public int webhookDeletes() {
+        return api.webhook.deletes();
+    }
+
+    /** One POST of an update to the webhook and the HTTP status it got (0: unreachable). */
+    public record WebhookDelivery(long updateId, int status) {
+    }
+
+    /** Every POST made to the webhook, in order. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return api.webhook.deliveries().stream().map(d -> new WebhookDelivery(d.updateId(), d.status())).toList();
+    }
+
+    /** Waits until {@code count} POSTs were answered 2xx or the timeout passes; returns every POST. */
+    public List<WebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (webhookDeliveries().stream().filter(d -> d.status() / 100 == 2).count() < count
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return webhookDeliveries();
+    }
+
+    /** POSTs an update that was already delivered once more, as Telegram does when an answer came late. */
+    public int redeliverToWebhook(long updateId) {
+        return api.webhook.deliverAgain(updateId);
+    }
+
     /** Releases held getUpdates calls and stops the server. */
     @Override
     public void close() {
+        api.webhook.close();
         api.updates.close();
         server.stop(0);
         executor.shutdownNow();

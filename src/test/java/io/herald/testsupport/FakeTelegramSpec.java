@@ -32,6 +32,10 @@ final class FakeTelegramSpec {
         methods.put("close", List.of());
         methods.put("getWebhookInfo", List.of());
         methods.put("deleteWebhook", List.of(opt("drop_pending_updates", "Boolean")));
+        methods.put("setWebhook", List.of(req("url", "String"), opt("certificate", "InputFile"),
+                opt("ip_address", "String"), opt("max_connections", "Integer"),
+                opt("allowed_updates", "Array of String"), opt("drop_pending_updates", "Boolean"),
+                opt("secret_token", "String")));
         methods.put("getUpdates", List.of(opt("offset", "Integer"), opt("limit", "Integer"),
                 opt("timeout", "Integer"), opt("allowed_updates", "Array of String")));
         methods.put("sendMessage", List.of(opt("business_connection_id", "String"),

@@ -103,6 +103,53 @@ final class FakeTelegramUpdates {
         }
     }
 
+    /**
+     * The oldest unconfirmed update, waiting up to {@code timeoutMillis} for one; empty when none arrived or the
+     * queue closed (webhook delivery takes updates this way instead of {@code getUpdates}).
+     */
+    Optional<ObjectNode> oldest(long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (queue.isEmpty() && remaining > 0 && !closed) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            return queue.isEmpty() || closed ? Optional.empty() : Optional.of(queue.get(0).deepCopy());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Confirms (drops) the update with this id and every earlier one. */
+    void confirmThrough(long updateId) {
+        lock.lock();
+        try {
+            confirmBefore(updateId + 1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops every queued update ({@code drop_pending_updates}). */
+    void dropAll() {
+        lock.lock();
+        try {
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes waiting calls (e.g. after a webhook was set or removed). */
+    void poke() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void close() {
         lock.lock();
         try {

@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import io.herald.deliver.telegram.TelegramFailures;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetWebhookInfo;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.WebhookInfo;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -48,6 +52,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     private final Optional<AlertPresses> presses;
     private final List<BotCommandInfo> commands;
     private final TransportStatus status;
+    private final Optional<TelegramWebhook> webhook;
     private final OkHttpClient pollHttp;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private Optional<ReplyQueue> replies = Optional.empty();
@@ -73,7 +78,16 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     /** As above (alert buttons answered when {@code presses} is given), reporting its connection to {@code status}. */
     public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                        List<BotCommandInfo> commands, TransportStatus status) {
-        this(clients, false, handler, presses, commands, status);
+        this(clients, false, handler, presses, commands, status, Optional.empty());
+    }
+
+    /**
+     * As above; with {@code webhook} given, updates arrive through it (webhook mode: {@link #run()} registers the
+     * webhook with {@code setWebhook}) instead of long polling.
+     */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
+                       List<BotCommandInfo> commands, TransportStatus status, Optional<TelegramWebhook> webhook) {
+        this(clients, false, handler, presses, commands, status, webhook);
     }
 
     /**
@@ -83,13 +97,27 @@ public final class TelegramBot implements Supervised, AutoCloseable {
     public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                        List<BotCommandInfo> commands, TransportStatus status, ReplyQueue replies,
                        CommandThrottle throttle) {
-        this(clients, false, handler, presses, commands, status);
+        this(clients, handler, presses, commands, status, replies, throttle, Optional.empty());
+    }
+
+    /** As above, in webhook mode when {@code webhook} is given. */
+    public TelegramBot(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
+                       List<BotCommandInfo> commands, TransportStatus status, ReplyQueue replies,
+                       CommandThrottle throttle, Optional<TelegramWebhook> webhook) {
+        this(clients, false, handler, presses, commands, status, webhook);
         this.replies = Optional.of(replies);
         this.throttle = throttle;
     }
 
     private TelegramBot(TelegramClients clients, boolean ownsClients, CommandHandler handler,
                         Optional<AlertPresses> presses, List<BotCommandInfo> commands, TransportStatus status) {
+        this(clients, ownsClients, handler, presses, commands, status, Optional.empty());
+    }
+
+    private TelegramBot(TelegramClients clients, boolean ownsClients, CommandHandler handler,
+                        Optional<AlertPresses> presses, List<BotCommandInfo> commands, TransportStatus status,
+                        Optional<TelegramWebhook> webhook) {
+        this.webhook = webhook;
         this.clients = Objects.requireNonNull(clients, "clients");
         this.ownsClients = ownsClients;
         this.presses = presses;
@@ -128,6 +156,10 @@ public final class TelegramBot implements Supervised, AutoCloseable {
      */
     @Override
     public void run() throws InterruptedException {
+        if (webhook.isPresent()) {
+            runWebhook(webhook.get());
+            return;
+        }
         Polling s;
         try {
             s = startPolling();
@@ -145,6 +177,84 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         } finally {
             s.close();
         }
+    }
+
+    /**
+     * Webhook mode under a supervisor: registers the webhook ({@code setWebhook} with the receiver's secret and the
+     * update types Herald handles), hands arriving updates to the workers, and every {@link #WEBHOOK_CHECK} asks
+     * {@code getWebhookInfo} whether Telegram can deliver (its last error is reported as disconnected). Throws (to be
+     * started again) when the webhook cannot be set or was replaced by someone else.
+     */
+    private void runWebhook(TelegramWebhook receiver) throws InterruptedException {
+        TelegramUpdateConsumer consumer;
+        try {
+            Optional<String> username = botUsername();
+            publishCommands();
+            consumer = new TelegramUpdateConsumer(
+                    new TelegramUpdateHandler(clients, handler, presses, username, replies, throttle), LANES);
+            receiver.attach(consumer::consume, status);
+            setWebhook(receiver);
+            status.connected(TRANSPORT);
+            log.info("telegram: bot {} receives updates by webhook at {}", username.map(u -> "@" + u).orElse(""),
+                    receiver.url());
+        } catch (RuntimeException e) {
+            receiver.detach();
+            status.disconnected(TRANSPORT, e.getMessage());
+            throw e;
+        }
+        try {
+            long lastError = 0;
+            long nextCheck = System.nanoTime() + WEBHOOK_CHECK.toNanos();
+            while (!stopRequested.await(WATCH_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - nextCheck < 0) {
+                    continue;
+                }
+                nextCheck = System.nanoTime() + WEBHOOK_CHECK.toNanos();
+                lastError = checkWebhook(receiver, lastError);
+            }
+        } finally {
+            receiver.detach();
+            consumer.shutdown(STOP_MILLIS);
+        }
+    }
+
+    /** How often webhook mode asks Telegram whether it can deliver. */
+    static final Duration WEBHOOK_CHECK = Duration.ofSeconds(60);
+
+    private void setWebhook(TelegramWebhook receiver) {
+        try {
+            clients.client().execute(SetWebhook.builder().url(receiver.url().toString())
+                    .secretToken(receiver.secret()).allowedUpdates(TelegramPoller.ALLOWED_UPDATES)
+                    .maxConnections(WEBHOOK_CONNECTIONS).build());
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException("telegram: cannot set the webhook to " + receiver.url() + ": "
+                    + TelegramFailures.map("setWebhook", e).getMessage(), e);
+        }
+    }
+
+    /** Parallel requests Telegram may make to the webhook (the workers take the updates off the HTTP threads). */
+    private static final int WEBHOOK_CONNECTIONS = 10;
+
+    /** @return the date of the last delivery error seen */
+    private long checkWebhook(TelegramWebhook receiver, long lastError) {
+        WebhookInfo info;
+        try {
+            info = clients.client().execute(new GetWebhookInfo());
+        } catch (TelegramApiException e) {
+            log.debug("telegram: getWebhookInfo failed", e);
+            return lastError;
+        }
+        if (!receiver.url().toString().equals(info.getUrl())) {
+            status.disconnected(TRANSPORT, "the webhook was changed or removed outside Herald");
+            throw new IllegalStateException("telegram: the webhook is no longer " + receiver.url()
+                    + "; setting it again");
+        }
+        long errorDate = info.getLastErrorDate() == null ? 0 : info.getLastErrorDate();
+        if (errorDate > lastError) {
+            status.disconnected(TRANSPORT, "Telegram cannot deliver to the webhook: "
+                    + Optional.ofNullable(info.getLastErrorMessage()).orElse("unknown error"));
+        }
+        return Math.max(lastError, errorDate);
     }
 
     /** Asks {@link #run()} to return. */

@@ -27,7 +27,7 @@ final class TelegramPoller {
     private static final int POLL_TIMEOUT_SECONDS = 50;
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-    private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
     private final TelegramClient client;
     private final OkHttpClient http;

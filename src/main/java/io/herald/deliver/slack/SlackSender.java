@@ -175,6 +175,27 @@ public final class SlackSender implements AlertSender, AutoCloseable {
     }
 
     /** Releases the SDK's HTTP client and thread pools. */
+    /** Slack's errors for a token that is not (or no longer) a working bot token. */
+    private static final java.util.List<String> TOKEN_REFUSED = java.util.List.of("invalid_auth", "not_authed",
+            "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type");
+
+    /** Asks Slack ({@code auth.test}) whether {@code botToken} works; refused only for Slack's token errors. */
+    public static io.herald.deliver.TokenVerdict checkToken(String botToken, String apiUrl) {
+        try (SlackSender sender = new SlackSender(botToken, apiUrl)) {
+            var answer = sender.methods().authTest(r -> r);
+            if (answer.isOk()) {
+                return new io.herald.deliver.TokenVerdict(io.herald.deliver.TokenVerdict.Outcome.ACCEPTED, "ok");
+            }
+            String error = answer.getError() == null ? "unknown_error" : answer.getError();
+            return new io.herald.deliver.TokenVerdict(TOKEN_REFUSED.contains(error)
+                    ? io.herald.deliver.TokenVerdict.Outcome.REFUSED : io.herald.deliver.TokenVerdict.Outcome.UNKNOWN,
+                    error);
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            return new io.herald.deliver.TokenVerdict(io.herald.deliver.TokenVerdict.Outcome.UNKNOWN,
+                    "cannot reach " + apiUrl + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -113,6 +113,25 @@ public final class TelegramClients implements AutoCloseable {
     }
 
     /** Cancels calls in flight, stops the dispatcher threads and closes pooled connections. */
+    /**
+     * Asks Telegram ({@code getMe}) whether {@code token} is a bot token it knows: 401 or 404 mean refused; any
+     * other failure means it could not be told.
+     */
+    public static io.herald.deliver.TokenVerdict checkToken(String token, String apiUrl) {
+        try (TelegramClients clients = create(token, apiUrl)) {
+            clients.client().execute(new org.telegram.telegrambots.meta.api.methods.GetMe());
+            return new io.herald.deliver.TokenVerdict(io.herald.deliver.TokenVerdict.Outcome.ACCEPTED, "ok");
+        } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException e) {
+            int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+            return new io.herald.deliver.TokenVerdict(code == 401 || code == 404
+                    ? io.herald.deliver.TokenVerdict.Outcome.REFUSED : io.herald.deliver.TokenVerdict.Outcome.UNKNOWN,
+                    code == 0 ? "an error" : Integer.toString(code));
+        } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException | RuntimeException e) {
+            return new io.herald.deliver.TokenVerdict(io.herald.deliver.TokenVerdict.Outcome.UNKNOWN,
+                    "cannot reach " + apiUrl + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     @Override
     public void close() {
         http.dispatcher().cancelAll();
