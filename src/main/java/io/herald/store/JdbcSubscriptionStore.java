@@ -22,7 +22,12 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     private final Database db;
     private final Clock clock;
 
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How stale the shared change counter may be: how long another node's change may take to reach matching. */
+    static final java.time.Duration SHARED_VERSION_TTL = java.time.Duration.ofMillis(500);
+    private final java.util.concurrent.atomic.AtomicLong local = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long shared;
+    private volatile long sharedReadAt = System.nanoTime() - SHARED_VERSION_TTL.toNanos() - 1;
 
     public JdbcSubscriptionStore(Database db, Clock clock) {
         this.db = db;
@@ -31,7 +36,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public Optional<Subscription> add(Destination destination, String query, String createdBy) {
-        return changed(db.inTransaction("add a subscription for " + destination, c -> {
+        return write("add a subscription for " + destination, c -> {
             List<Long> existing = Jdbc.query(c,
                     "SELECT id FROM subscriptions WHERE destination = ? AND query = ? AND route_id IS NULL",
                     rs -> rs.getLong(1), destination.toString(), query);
@@ -41,7 +46,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
             long id = Jdbc.insert(c, "INSERT INTO subscriptions (destination, query, created_by, created_at)"
                     + " VALUES (?, ?, ?, ?)", destination.toString(), query, createdBy, clock.millis());
             return Optional.of(new Subscription(id, destination, query, Optional.empty(), Set.of()));
-        }));
+        });
     }
 
     @Override
@@ -60,10 +65,10 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean restore(Subscription s, String createdBy) {
-        return changed(db.inTransaction("restore subscription " + s.id(), c -> Jdbc.update(c,
+        return write("restore subscription " + s.id(), c -> Jdbc.update(c,
                 "INSERT INTO subscriptions (id, destination, query, feeds, created_by, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", s.id(), s.destination().toString(),
-                s.query(), joinFeeds(s.feeds()), createdBy, clock.millis()) > 0));
+                s.query(), joinFeeds(s.feeds()), createdBy, clock.millis()) > 0);
     }
 
     @Override
@@ -75,8 +80,8 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean remove(long id) {
-        return changed(db.inTransaction("remove subscription " + id,
-                c -> Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", id) > 0));
+        return write("remove subscription " + id,
+                c -> Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", id) > 0);
     }
 
     @Override
@@ -87,7 +92,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public void replaceRoutes(List<Subscription> routes) {
-        changed(db.inTransaction("store config routes", c -> {
+        write("store config routes", c -> {
             Map<String, Long> stored = new HashMap<>();
             for (Subscription s : Jdbc.query(c, "SELECT " + COLUMNS + " FROM subscriptions WHERE route_id IS NOT NULL",
                     JdbcSubscriptionStore::map)) {
@@ -108,21 +113,21 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", gone);
             }
             return null;
-        }));
+        });
     }
 
     @Override
     public boolean setPaused(long id, boolean paused) {
-        return changed(db.inTransaction("pause subscription " + id, c -> Jdbc.update(c,
+        return write("pause subscription " + id, c -> Jdbc.update(c,
                 "UPDATE subscriptions SET paused = ? WHERE id = ? AND paused <> ?",
-                paused ? 1 : 0, id, paused ? 1 : 0))) > 0;
+                paused ? 1 : 0, id, paused ? 1 : 0)) > 0;
     }
 
     @Override
     public int setPaused(Destination destination, boolean paused) {
-        return changed(db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
+        return write("pause subscriptions of " + destination, c -> Jdbc.update(c,
                 "UPDATE subscriptions SET paused = ? WHERE destination = ? AND paused <> ?",
-                paused ? 1 : 0, destination.toString(), paused ? 1 : 0)));
+                paused ? 1 : 0, destination.toString(), paused ? 1 : 0));
     }
 
     @Override
@@ -134,24 +139,42 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public int moveDestination(Destination from, Destination to) {
-        return changed(db.inTransaction("move subscriptions from " + from + " to " + to, c -> {
+        return write("move subscriptions from " + from + " to " + to, c -> {
             int moved = Jdbc.update(c, "UPDATE subscriptions SET destination = ? WHERE destination = ? AND NOT EXISTS"
                     + " (SELECT 1 FROM subscriptions t WHERE t.destination = ? AND (t.route_id = subscriptions.route_id"
                     + " OR (t.route_id IS NULL AND subscriptions.route_id IS NULL AND t.query = subscriptions.query)))",
                     to.toString(), from.toString(), to.toString());
             Jdbc.update(c, "DELETE FROM subscriptions WHERE destination = ?", from.toString());
             return moved;
-        }));
+        });
     }
 
+    /**
+     * Changes whenever the subscriptions change, on this node or another one of a cluster: this node's own writes
+     * counted at once, plus the counter in the database (bumped in the same transaction as every write) read at
+     * most every {@link #SHARED_VERSION_TTL}. Both only grow, so their sum changes whenever either does.
+     */
     @Override
     public long version() {
-        return version.get();
+        long now = System.nanoTime();
+        if (now - sharedReadAt > SHARED_VERSION_TTL.toNanos()) {
+            shared = db.withConnection("read the subscriptions' version", c -> Jdbc.query(c,
+                    "SELECT version FROM subscription_version WHERE id = 1", rs -> rs.getLong(1)).stream()
+                    .findFirst().orElse(0L));
+            sharedReadAt = now;
+        }
+        return local.get() + shared;
     }
 
-    /** Passes a write's result through, counting the write so that readers know to refresh. */
-    private <T> T changed(T result) {
-        version.incrementAndGet();
+    /** Runs a write in a transaction that also bumps the shared change counter, so that readers know to refresh. */
+    private <T> T write(String what, Database.SqlWork<T> work) {
+        T result = db.inTransaction(what, c -> {
+            T r = work.run(c);
+            Jdbc.update(c, "INSERT INTO subscription_version (id, version) VALUES (1, 1)"
+                    + " ON CONFLICT (id) DO UPDATE SET version = subscription_version.version + 1");
+            return r;
+        });
+        local.incrementAndGet();
         return result;
     }
 

@@ -95,4 +95,24 @@ class JdbcSubscriptionStoreTest extends OnBothDatabases {
     private static Subscription route(String id, Destination to, String query) {
         return new Subscription(0, to, query, Optional.of(id), Set.of("world"));
     }
+
+    @Test
+    void aChangeMadeThroughAnotherNodesStoreChangesThisNodesVersion() throws InterruptedException {
+        Database shared = database.open();
+        var here = new JdbcSubscriptionStore(shared, Clock.systemUTC());
+        var elsewhere = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
+        long before = here.version();
+        Thread.sleep(JdbcSubscriptionStore.SHARED_VERSION_TTL.toMillis() + 50);
+        assertThat(here.version()).as("nothing changed").isEqualTo(before);
+
+        elsewhere.add(chat, "kursk", "7");
+        long ownWrite = elsewhere.version();
+        Thread.sleep(JdbcSubscriptionStore.SHARED_VERSION_TTL.toMillis() + 50);
+
+        assertThat(here.version()).as("the other store's write is seen here").isGreaterThan(before);
+        long seen = here.version();
+        here.remove(here.ownedBy(chat).get(0).id());
+        assertThat(here.version()).as("an own write is seen at once").isGreaterThan(seen);
+        assertThat(ownWrite).isPositive();
+    }
 }
