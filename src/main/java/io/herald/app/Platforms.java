@@ -13,7 +13,6 @@ import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
-import io.herald.health.TransportStatus;
 import io.herald.model.Alert;
 import io.herald.model.LinkPreview;
 import io.herald.model.Platform;
@@ -21,6 +20,7 @@ import io.herald.store.SubscriptionStore;
 import io.herald.supervise.Supervisor;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,11 +73,10 @@ final class Platforms implements AutoCloseable {
      * supervisor stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status) {
+                                  Supervisor supervisor, io.herald.health.Transports status, LeaderRoles roles) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
-            supervisor.supervise(TelegramBot.TRANSPORT, false,
-                    new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status));
+            roles.add(TELEGRAM_UPDATES, Duration.ZERO, new TelegramUpdates(router, presses, supervisor, status));
         }
         if (slack != null) {
             slackInteractions = new SlackInteractions(slack, router, presses, new SlackHome(slack, subscriptions));
@@ -90,6 +89,50 @@ final class Platforms implements AutoCloseable {
             started.add(slackInteractions);
         }
         return started;
+    }
+
+    /** The leader role of the node that consumes Telegram updates (Telegram allows one consumer per bot). */
+    static final String TELEGRAM_UPDATES = "telegram-updates";
+    private static final Duration BOT_STOP = Duration.ofSeconds(5);
+
+    /**
+     * The Telegram bot's long polling, run by one node of a cluster at a time: started under the supervisor when
+     * this node takes the lock, stopped (and its transport state forgotten) when it gives the lock up.
+     */
+    private final class TelegramUpdates implements LeaderRoles.Role {
+        private final CommandHandler router;
+        private final AlertPresses presses;
+        private final Supervisor supervisor;
+        private final io.herald.health.Transports status;
+        private TelegramBot bot;
+        private Supervisor.Handle handle;
+
+        TelegramUpdates(CommandHandler router, AlertPresses presses, Supervisor supervisor,
+                        io.herald.health.Transports status) {
+            this.router = router;
+            this.presses = presses;
+            this.supervisor = supervisor;
+            this.status = status;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (handle == null) {
+                bot = new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status);
+                handle = supervisor.supervise(TelegramBot.TRANSPORT, false, bot);
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (handle != null) {
+                supervisor.retire(handle, BOT_STOP);
+                bot.close();
+                status.forget(TelegramBot.TRANSPORT);
+                handle = null;
+                bot = null;
+            }
+        }
     }
 
     /** Slack's button handling, once {@link #startChat} ran with Slack configured. */

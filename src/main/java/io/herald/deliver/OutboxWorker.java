@@ -64,6 +64,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
     private boolean woken;
     private volatile boolean running;
     private Supervisor.Handle handle;
+    private Supervisor supervisor;
     private ExecutorService pool;
 
     public OutboxWorker(OutboxStore outbox, SubscriptionStore subscriptions, ChatSettingsStore chatSettings,
@@ -104,7 +105,13 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.supervisor = supervisor;
         handle = supervisor.supervise("delivery", true, this);
+    }
+
+    /** Whether the dispatcher loop is started (and not stopped since). */
+    public synchronized boolean started() {
+        return handle != null;
     }
 
     /** Tells the worker new rows are waiting. */
@@ -300,20 +307,25 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
 
     /**
      * Stops taking new work, lets sends in flight finish within {@code timeout}, then abandons the rest: their rows
-     * stay pending and go out after a restart. Returns within about {@code timeout}.
+     * stay pending and go out after a restart. Returns within about {@code timeout}. The worker may be started
+     * again afterwards (a node that becomes the cluster's delivery leader again).
      */
     public void stop(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Supervisor.Handle h;
+        Supervisor s;
         ExecutorService p;
         synchronized (this) {
             h = handle;
+            s = supervisor;
             p = pool;
+            handle = null;
+            pool = null;
         }
         try {
             if (h != null) {
                 // through the supervisor, so that the loop's return is not taken for a death
-                h.stop(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                s.retire(h, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } else {
                 stop();
             }
