@@ -320,7 +320,6 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
             s = supervisor;
             p = pool;
             handle = null;
-            pool = null;
         }
         try {
             if (h != null) {
