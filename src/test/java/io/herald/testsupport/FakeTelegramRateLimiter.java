@@ -23,7 +23,9 @@ final class FakeTelegramRateLimiter {
     private final Map<Long, Deque<Long>> groupSends = new HashMap<>();
     private final Map<Long, Long> retryUntil = new HashMap<>();
     private final List<FakeTelegramServer.RateLimitHit> hits = new ArrayList<>();
+    private final Map<Long, Long> throttled = new HashMap<>(); // chat -> retry_after seconds of its next send
     private int insideRetryWindow;
+    private int throttledSends;
     private double globalPerSecond;
     private double globalBurst;
     private double globalTokens;
@@ -50,6 +52,11 @@ final class FakeTelegramRateLimiter {
         if (until != null && now < until) {
             insideRetryWindow++;
             return refuse(chatId, now, until - now);
+        }
+        Long forced = throttled.remove(chatId);
+        if (forced != null) {
+            throttledSends++;
+            return refuse(chatId, now, forced * SECOND);
         }
         double[] bucket = buckets.computeIfAbsent(chatId, id -> new double[] {limits.burst(), now});
         bucket[0] = Math.min(limits.burst(), bucket[0] + (now - bucket[1]) * limits.perChatPerSecond() / SECOND);
@@ -95,6 +102,18 @@ final class FakeTelegramRateLimiter {
         globalBurst = burst;
         globalTokens = burst;
         globalRefilledAt = System.nanoTime();
+    }
+
+    /**
+     * The next send to the chat gets 429 with this {@code retry_after}, whatever its pace (Telegram's flood control
+     * does this without saying why); counted in {@link #hits()} and in {@link #throttledSends()}.
+     */
+    synchronized void throttleNext(long chatId, long retryAfterSeconds) {
+        throttled.put(chatId, retryAfterSeconds);
+    }
+
+    synchronized int throttledSends() {
+        return throttledSends;
     }
 
     synchronized List<FakeTelegramServer.RateLimitHit> hits() {
