@@ -53,7 +53,7 @@ final class ClusterBed implements AutoCloseable {
      * polls are in flight at any moment), {@code stories} stories one every {@code storyEvery}, each to {@code chats}.
      */
     record Load(int feeds, Duration interval, Duration feedDelay, int chats, int stories, Duration storyEvery) {
-        static final Load MUST_SHOW = new Load(FEEDS, Duration.ofSeconds(10), Duration.ofMillis(500), 50, 20,
+        static final Load MUST_SHOW = new Load(FEEDS, Duration.ofSeconds(10), Duration.ofMillis(100), 50, 20,
                 Duration.ofSeconds(2));
     }
 
@@ -257,11 +257,15 @@ final class ClusterBed implements AutoCloseable {
      * Each feed's polls came one interval apart (never closer: no feed polled twice in an interval by two nodes;
      * never later than {@code late} beyond it, or {@code takeover} across the kill) up to {@code end}.
      */
-    void assertPolledOncePerInterval(Duration interval, Duration late, Instant killed, Duration takeover, Instant end) {
+    void assertPolledOncePerInterval(Duration interval, Duration late, Instant steady, Instant killed,
+                                     Duration takeover, Instant end) {
         for (int i = 0; i < load.feeds(); i++) {
             List<Instant> times = feeds.requestTimes(path(i));
             assertThat(times).as("%s polled", feedId(i)).isNotEmpty();
             for (int k = 1; k < times.size(); k++) {
+                if (times.get(k - 1).isBefore(steady)) {
+                    continue;
+                }
                 Duration gap = Duration.between(times.get(k - 1), times.get(k));
                 boolean acrossTheKill = times.get(k - 1).isBefore(killed) && times.get(k).isAfter(killed);
                 assertThat(gap).as("%s polled once per interval: requests %d and %d", feedId(i), k - 1, k)
@@ -271,6 +275,22 @@ final class ClusterBed implements AutoCloseable {
             assertThat(Duration.between(times.get(times.size() - 1), end)).as("%s still polled", feedId(i))
                     .isLessThanOrEqualTo(interval.plus(load.feedDelay()).plus(late));
         }
+    }
+
+    /** The median and the largest gap between two polls of a feed, both polls between {@code from} and {@code to}. */
+    String pollGaps(Instant from, Instant to) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 0; i < load.feeds(); i++) {
+            List<Instant> times = feeds.requestTimes(path(i));
+            for (int k = 1; k < times.size(); k++) {
+                if (times.get(k - 1).isAfter(from) && times.get(k).isBefore(to)) {
+                    gaps.add(Duration.between(times.get(k - 1), times.get(k)).toMillis());
+                }
+            }
+        }
+        java.util.Collections.sort(gaps);
+        return gaps.isEmpty() ? "no gaps" : "gap median " + gaps.get(gaps.size() / 2) + " ms, p99 "
+                + gaps.get(gaps.size() * 99 / 100) + " ms, max " + gaps.get(gaps.size() - 1) + " ms";
     }
 
     /** Starts {@code herald run} in a JVM of its own, with an HTTP port of its own. */
