@@ -55,6 +55,7 @@ final class ClusterBed implements AutoCloseable {
     record Load(int feeds, Duration interval, Duration feedDelay, int chats, int stories, Duration storyEvery) {
         static final Load MUST_SHOW = new Load(FEEDS, Duration.ofSeconds(10), Duration.ofMillis(100), 50, 20,
                 Duration.ofSeconds(2));
+        static final Load SMALL = new Load(4, Duration.ofSeconds(2), Duration.ZERO, 2, 0, Duration.ofSeconds(1));
     }
 
     /** Each (chat, story) counted in what the chats received, single alerts and digests alike. */
@@ -295,6 +296,11 @@ final class ClusterBed implements AutoCloseable {
 
     /** Starts {@code herald run} in a JVM of its own, with an HTTP port of its own. */
     Node launch(String name) throws IOException {
+        return launch(name, pg.url());
+    }
+
+    /** As {@link #launch(String)}, reaching the database at {@code databaseUrl} (e.g. through a proxy). */
+    Node launch(String name, String databaseUrl) throws IOException {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
@@ -305,7 +311,7 @@ final class ClusterBed implements AutoCloseable {
                 "--config", dir.resolve("herald.yml").toString());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("TELEGRAM_") || k.startsWith("HERALD_"));
-        env.put("HERALD_DB", pg.url());
+        env.put("HERALD_DB", databaseUrl);
         env.put("TELEGRAM_BOT_TOKEN", TOKEN);
         env.put("TELEGRAM_API_URL", telegram.baseUrl());
         env.put("HERALD_HTTP_PORT", Integer.toString(port));
