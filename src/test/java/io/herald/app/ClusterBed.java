@@ -135,8 +135,7 @@ final class ClusterBed implements AutoCloseable {
         publisher = new Thread(() -> {
             try {
                 for (int k = 1; k <= load.stories(); k++) {
-                    addItem((k * 37) % load.feeds(), HeraldEndToEndTest.item("story-" + k, "Kursk report " + k,
-                            "https://news.example.org/k/" + k, "The convoy number " + k + " moved west near Kursk."));
+                    addItem(story(k), storyItem(k));
                     published = k;
                     Thread.sleep(load.storyEvery().toMillis());
                 }
@@ -151,6 +150,23 @@ final class ClusterBed implements AutoCloseable {
     void awaitPublished() throws InterruptedException {
         publisher.join(load.storyEvery().toMillis() * (load.stories() + 5));
         assertThat(published).isEqualTo(load.stories());
+    }
+
+    /** Publishes every story at once, each on a feed of its own. */
+    void publishStories(int n) {
+        for (int k = 1; k <= n; k++) {
+            addItem(story(k), storyItem(k));
+        }
+        published = n;
+    }
+
+    private int story(int k) {
+        return (k * 37) % load.feeds();
+    }
+
+    private static String storyItem(int k) {
+        return HeraldEndToEndTest.item("story-" + k, "Kursk report " + k, "https://news.example.org/k/" + k,
+                "The convoy number " + k + " moved west near Kursk.");
     }
 
     /** Publishes {@code n} stories matching {@code nato} on as many feeds. */
