@@ -53,7 +53,7 @@ final class ClusterBed implements AutoCloseable {
      * polls are in flight at any moment), {@code stories} stories one every {@code storyEvery}, each to {@code chats}.
      */
     record Load(int feeds, Duration interval, Duration feedDelay, int chats, int stories, Duration storyEvery) {
-        static final Load MUST_SHOW = new Load(FEEDS, Duration.ofSeconds(10), Duration.ofMillis(100), 50, 20,
+        static final Load MUST_SHOW = new Load(FEEDS, Duration.ofSeconds(15), Duration.ofMillis(100), 50, 20,
                 Duration.ofSeconds(2));
         static final Load SMALL = new Load(4, Duration.ofSeconds(2), Duration.ZERO, 2, 0, Duration.ofSeconds(1));
     }
