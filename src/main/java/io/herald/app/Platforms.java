@@ -68,9 +68,10 @@ final class Platforms implements AutoCloseable {
 
     /**
      * Starts answering chat commands where a platform is configured: the Telegram bot under the supervisor (started
-     * again with backoff when it cannot connect or its poll loop ends, its connection reported to {@code status}),
-     * and Slack over Socket Mode when {@code SLACK_APP_TOKEN} is set. Returns what to close, in order (the
-     * supervisor stops the Telegram bot).
+     * again with backoff when it cannot connect or its poll loop ends, its connection reported to {@code status}) on
+     * the node holding the {@link #TELEGRAM_UPDATES} role of {@code roles} (on SQLite, the only node, at once), and
+     * Slack over Socket Mode when {@code SLACK_APP_TOKEN} is set. Returns what to close, in order (closing
+     * {@code roles} stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
                                   Supervisor supervisor, io.herald.health.Transports status, LeaderRoles roles) {

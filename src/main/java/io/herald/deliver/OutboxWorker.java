@@ -109,11 +109,6 @@ public final class OutboxWorker implements Supervised, AutoCloseable {
         handle = supervisor.supervise("delivery", true, this);
     }
 
-    /** Whether the dispatcher loop is started (and not stopped since). */
-    public synchronized boolean started() {
-        return handle != null;
-    }
-
     /** Tells the worker new rows are waiting. */
     public void wake() {
         lock.lock();
