@@ -5,7 +5,6 @@ import io.herald.feed.FeedException;
 import io.herald.feed.FeedJson;
 import io.herald.feed.FeedReader;
 import io.herald.feed.FetchPolicy;
-import io.herald.feed.Validators;
 import io.herald.model.ParsedFeed;
 import java.net.URI;
 import java.nio.file.Files;
@@ -59,8 +58,10 @@ final class FeedCommand implements Runnable {
             String lower = source.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 FeedReader reader = new FeedReader(FetchPolicy.defaults(allowPrivate || configAllowsPrivate()));
-                return reader.read("inspect", URI.create(source), Validators.NONE).feed()
-                        .orElseThrow(() -> new FeedException("feed inspect: the server answered 304 Not Modified"));
+                FeedReader.Discovered found = reader.discover("inspect", URI.create(source));
+                found.page().ifPresent(page -> System.err.println("feed inspect: " + page
+                        + " is a web page; reading the feed it announces: " + found.feedUrl()));
+                return found.feed();
             }
             Path file = Path.of(source);
             if (!Files.isRegularFile(file)) {

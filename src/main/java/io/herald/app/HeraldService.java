@@ -1,6 +1,8 @@
 package io.herald.app;
 
+import io.herald.chat.AdminCommands;
 import io.herald.chat.AlertPresses;
+import io.herald.chat.CommandHandler;
 import io.herald.chat.CommandRouter;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.slack.SlackCommandEndpoint;
@@ -8,6 +10,7 @@ import io.herald.chat.slack.SlackInteractionEndpoint;
 import io.herald.chat.slack.SlackInteractions;
 import io.herald.chat.slack.SlackSignature;
 import io.herald.config.Admins;
+import io.herald.config.ConfigWatcher;
 import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RouteConfig;
@@ -29,6 +32,7 @@ import io.herald.pipeline.PollTiming;
 import io.herald.pipeline.Poller;
 import io.herald.schedule.PollScheduler;
 import io.herald.store.Database;
+import io.herald.store.JdbcChatFeedStore;
 import io.herald.store.JdbcChatSettingsStore;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcOutboxStore;
@@ -37,6 +41,15 @@ import io.herald.store.FeedStore;
 import io.herald.store.OutboxStore;
 import io.herald.store.SubscriptionStore;
 import io.herald.summarize.Summarizer;
+import io.herald.supervise.Supervised;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +69,10 @@ final class HeraldService implements AutoCloseable {
     static final Duration DELIVERY_STOP = Duration.ofSeconds(4);
     /** The leader role of the node that delivers the outbox (one at a time, so platform limits hold cluster-wide). */
     static final String DELIVERY = "delivery";
+    /** How long the config file must be quiet after a change before it is read. */
+    static final Duration CONFIG_QUIET = Duration.ofMillis(300);
+    /** How often each node picks up feeds added or removed from chat on any node (or by OPML import). */
+    static final Duration CHAT_FEED_SYNC = Duration.ofSeconds(10);
 
     private final OutboxStore outbox;
     private final SubscriptionStore subscriptions;
@@ -64,6 +81,8 @@ final class HeraldService implements AutoCloseable {
     private final Operations ops;
     private final Shutdown shutdown = new Shutdown();
     private CommandRouter router;
+    private ConfigReloader reloader;
+    private PollScheduler scheduler;
     private Optional<Integer> httpPort = Optional.empty();
     private AdminNotifier admins = AdminNotifier.none();
 
@@ -89,10 +108,11 @@ final class HeraldService implements AutoCloseable {
         subscriptions.replaceRoutes(routes(config.routes()));
 
         var chatSettings = new JdbcChatSettingsStore(db, clock);
-        Platforms platforms = Platforms.create(settings, console, clock,
-                new LinkPreviews(routePreviews(config.routes()), subscriptions, chatSettings));
+        LinkPreviews previews = new LinkPreviews(routePreviews(config.routes()), subscriptions, chatSettings);
+        Platforms platforms = Platforms.create(settings, console, clock, previews);
         AdminNotifier admins = new AdminNotifier(platforms.senders(), config.admins().telegram(),
                 config.admins().slack());
+        AtomicReference<Admins> adminIds = new AtomicReference<>(config.admins());
         service.admins = admins;
         OutboxWorker worker = new OutboxWorker(outbox, subscriptions, chatSettings, platforms.senders(), admins,
                 deliveryPolicy(config.delivery()), clock, ops.metrics());
@@ -107,8 +127,18 @@ final class HeraldService implements AutoCloseable {
                 new FeedHealthLog(service::noticeAdmins), clock, RandomGenerator.getDefault());
         PollScheduler scheduler = new PollScheduler(poller, pollThreads, clock, Databases.scheduleStore(settings),
                 ops.metrics());
+        service.scheduler = scheduler;
+        var chatFeeds = new JdbcChatFeedStore(db);
+        LiveFeeds live = new LiveFeeds(config.feeds(), scheduler, feeds, chatFeeds, clock);
+        ConfigReloader reloader = service.reloader = new ConfigReloader(settings.configFile(), config, live,
+                subscriptions, admins, adminIds, previews);
+        Predicate<IncomingMessage> isAdmin = adminCheck(adminIds::get);
+        FeedAdminService feedAdmin = new FeedAdminService(live, chatFeeds, feeds, scheduler, reloader,
+                allowPrivate -> new FeedReader(FetchPolicy.defaults(allowPrivate).withMaxBodyBytes(config.maxBodyBytes())),
+                clock);
         CommandRouter router = service.router = new CommandRouter(subscriptions, MAX_SUBSCRIPTIONS_PER_CHAT,
-                adminCheck(config.admins()), new StatusReport(feeds, outbox)::render, chatSettings);
+                isAdmin, new StatusReport(feeds, outbox)::render, chatSettings);
+        AdminCommands commands = new AdminCommands(router, feedAdmin, isAdmin);
         ops.metrics().watchIndexSize(planner::indexSize);
 
         LeaderRoles roles = new LeaderRoles(db);
@@ -124,11 +154,13 @@ final class HeraldService implements AutoCloseable {
                 worker.stop(DELIVERY_STOP);
             }
         });
-        scheduler.start(config.feeds(), id -> firstPoll(feeds, id, clock));
+        scheduler.start(live.startingFeeds(), live::firstPoll);
         ops.watch(db, outbox, feeds, config.retention(), scheduler);
-        List<AutoCloseable> chat = platforms.startChat(router, new AlertPresses(subscriptions, outbox), subscriptions,
+        ops.supervisor().supervise("chat-feeds", false, every(CHAT_FEED_SYNC, live::syncChatFeeds));
+        watchConfig(settings.configFile(), reloader, ops);
+        List<AutoCloseable> chat = platforms.startChat(commands, new AlertPresses(subscriptions, outbox), subscriptions,
                 ops.supervisor(), ops.transports(), roles);
-        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, router,
+        service.httpPort = ops.serve(settings, HttpEndpoints.routes(service.endpoints(settings, commands,
                 platforms.slackInteractions(), clock)));
         service.shutdown
                 .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
@@ -148,7 +180,67 @@ final class HeraldService implements AutoCloseable {
         return service;
     }
 
-    private HttpEndpoints.Sources endpoints(Settings settings, CommandRouter router,
+    /** Watches the config file's folder and reloads after each change (nothing to watch without the file). */
+    private static void watchConfig(Path file, ConfigReloader reloader, Operations ops) {
+        if (!Files.isRegularFile(file)) {
+            LOG.info("config: {} is not a file; not watched for changes", file);
+            return;
+        }
+        ConfigWatcher watcher;
+        try {
+            watcher = new ConfigWatcher(file, CONFIG_QUIET, reloader::fileChanged);
+        } catch (IOException e) {
+            LOG.warn("config: cannot watch {} for changes ({}); SIGHUP and /reload still reload it", file,
+                    e.getMessage());
+            return;
+        }
+        ops.supervisor().supervise("config-watch", false, new Supervised() {
+            @Override
+            public void run() throws InterruptedException {
+                watcher.run();
+            }
+
+            @Override
+            public void stop() {
+                watcher.stop();
+            }
+        });
+    }
+
+    /** A loop that runs {@code work} every {@code period} until stopped. */
+    private static Supervised every(Duration period, Runnable work) {
+        return new Supervised() {
+            private final CountDownLatch stopped = new CountDownLatch(1);
+
+            @Override
+            public void run() throws InterruptedException {
+                while (!stopped.await(period.toMillis(), TimeUnit.MILLISECONDS)) {
+                    work.run();
+                }
+            }
+
+            @Override
+            public void stop() {
+                stopped.countDown();
+            }
+        };
+    }
+
+    /** The ids of the feeds this node's scheduler polls. */
+    java.util.Set<String> polledFeeds() {
+        return scheduler.feedIds();
+    }
+
+    ConfigReloader reloader() {
+        return reloader;
+    }
+
+    /** SIGHUP: reads the config file again, as {@code /reload} does (every admin is told the outcome). */
+    void reloadOnSignal() {
+        reloader.signalled();
+    }
+
+    private HttpEndpoints.Sources endpoints(Settings settings, CommandHandler router,
                                             Optional<SlackInteractions> buttons, Clock clock) {
         Optional<SlackSignature> signature = settings.slackSigningSecret()
                 .map(secret -> new SlackSignature(secret.value(), clock));
@@ -196,15 +288,6 @@ final class HeraldService implements AutoCloseable {
         return Duration.ofMillis((60_000 + messages - 1) / messages);
     }
 
-    /** A restarted service keeps each feed's schedule (and backoff); a paused feed is not polled. */
-    private static Optional<java.time.Instant> firstPoll(FeedStore feeds, String feedId, Clock clock) {
-        Optional<io.herald.store.FeedState> state = feeds.find(feedId);
-        if (state.map(io.herald.store.FeedState::paused).orElse(false)) {
-            return Optional.empty();
-        }
-        return Optional.of(state.flatMap(io.herald.store.FeedState::nextPoll).orElse(clock.instant()));
-    }
-
     /** Tells the admins in chat about a feed-health event (it is also logged at WARN by {@link FeedHealthLog}). */
     void noticeAdmins(String feedId, String message) {
         admins.notifyAdmins(message);
@@ -220,16 +303,16 @@ final class HeraldService implements AutoCloseable {
         return out;
     }
 
-    private static java.util.Map<String, io.herald.model.LinkPreview> routePreviews(List<RouteConfig> routes) {
+    static java.util.Map<String, io.herald.model.LinkPreview> routePreviews(List<RouteConfig> routes) {
         java.util.Map<String, io.herald.model.LinkPreview> out = new java.util.HashMap<>();
         routes.forEach(r -> r.preview().ifPresent(p -> out.put(r.id(), p)));
         return out;
     }
 
-    private static java.util.function.Predicate<IncomingMessage> adminCheck(Admins admins) {
+    private static Predicate<IncomingMessage> adminCheck(Supplier<Admins> admins) {
         return m -> switch (m.replyTo().platform()) {
-            case TELEGRAM -> parseLong(m.userId()).map(admins.telegram()::contains).orElse(false);
-            case SLACK -> admins.slack().contains(m.userId());
+            case TELEGRAM -> parseLong(m.userId()).map(admins.get().telegram()::contains).orElse(false);
+            case SLACK -> admins.get().slack().contains(m.userId());
             case CONSOLE -> false;
         };
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Herald: news feeds in, short keyword-matched alerts out to Telegram, Slack or the console.",
         subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, FeedCommand.class,
                 FeedsCommand.class, MatchCommand.class, SummarizeCommand.class, OutboxCommand.class,
-                BackupCommand.class, VersionCommand.class})
+                BackupCommand.class, OpmlCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
     static final int OK = 0;
     static final int FAILURE = 1;

@@ -119,7 +119,8 @@ final class Platforms implements AutoCloseable {
         @Override
         public synchronized void start() {
             if (handle == null) {
-                bot = new TelegramBot(telegram, router, Optional.of(presses), CommandRouter.commands(), status);
+                bot = new TelegramBot(telegram, router, Optional.of(presses),
+                        io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status);
                 handle = supervisor.supervise(TelegramBot.TRANSPORT, false, bot);
             }
         }

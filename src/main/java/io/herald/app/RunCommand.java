@@ -29,6 +29,7 @@ final class RunCommand implements Callable<Integer> {
         LoadedConfig loaded = config.load();
         loaded.warnings().forEach(System.err::println);
         HeraldService service = HeraldService.start(settings, loaded.config(), System.out);
+        Reload.onHangup(service::reloadOnSignal);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(service, stopped), "herald-shutdown"));
         stopped.await();

@@ -32,6 +32,16 @@ public final class ConfigLoader {
         return parse(file.toString(), read(file), queryCheck);
     }
 
+    /** Validates YAML text already read from the file {@code name} (the name used in messages). */
+    public static LoadedConfig parse(String name, String yaml) throws ConfigException {
+        return parse(name, yaml, Query::parse);
+    }
+
+    /** Reads the file as {@link #load} does, without validating it. */
+    public static String text(Path file) throws ConfigException {
+        return read(file);
+    }
+
     /** Validates YAML text; {@code name} is the file name used in messages. */
     static LoadedConfig parse(String name, String yaml, QueryCheck queryCheck) throws ConfigException {
         Problems problems = new Problems(name);

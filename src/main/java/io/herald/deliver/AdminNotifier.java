@@ -18,8 +18,8 @@ public final class AdminNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(AdminNotifier.class);
 
     private final Map<Platform, AlertSender> senders = new EnumMap<>(Platform.class);
-    private final Set<Long> telegramAdmins;
-    private final Set<String> slackAdmins;
+    private volatile Set<Long> telegramAdmins;
+    private volatile Set<String> slackAdmins;
 
     /**
      * @param senders        the configured platforms' senders (a platform without one is skipped)
@@ -37,19 +37,40 @@ public final class AdminNotifier {
         return new AdminNotifier(List.of(), Set.of(), Set.of());
     }
 
+    /** The admins after a config reload: later notices go to these. */
+    public void replaceAdmins(Set<Long> telegram, Set<String> slack) {
+        this.telegramAdmins = Set.copyOf(telegram);
+        this.slackAdmins = Set.copyOf(slack);
+    }
+
     /**
      * Sends {@code text} to every admin; logs it in any case.
      *
      * @return how many admins got it
      */
     public int notifyAdmins(String text) {
+        return notifyAdminsExcept(text, null, "");
+    }
+
+    /**
+     * Sends {@code text} to every admin but one (who already got the answer in their chat); logs it in any case.
+     *
+     * @param platform the platform of the admin left out (null: nobody is left out)
+     * @param userId   that admin's user id
+     * @return how many admins got it
+     */
+    public int notifyAdminsExcept(String text, Platform platform, String userId) {
         LOG.warn("admin notice: {}", text);
         int delivered = 0;
         for (long id : telegramAdmins) {
-            delivered += send(Platform.TELEGRAM, Long.toString(id), text) ? 1 : 0;
+            if (platform != Platform.TELEGRAM || !Long.toString(id).equals(userId)) {
+                delivered += send(Platform.TELEGRAM, Long.toString(id), text) ? 1 : 0;
+            }
         }
         for (String id : slackAdmins) {
-            delivered += send(Platform.SLACK, id, text) ? 1 : 0;
+            if (platform != Platform.SLACK || !id.equals(userId)) {
+                delivered += send(Platform.SLACK, id, text) ? 1 : 0;
+            }
         }
         return delivered;
     }

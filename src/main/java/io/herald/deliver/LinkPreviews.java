@@ -13,7 +13,7 @@ import java.util.function.Function;
  * with {@code /preview}, else {@link LinkPreview#DEFAULT}. Read at send time, so a change applies to waiting alerts.
  */
 public final class LinkPreviews implements Function<Alert, LinkPreview> {
-    private final Map<String, LinkPreview> byRoute;
+    private volatile Map<String, LinkPreview> byRoute;
     private final SubscriptionStore subscriptions;
     private final ChatSettingsStore chats;
 
@@ -22,6 +22,11 @@ public final class LinkPreviews implements Function<Alert, LinkPreview> {
         this.byRoute = Map.copyOf(byRoute);
         this.subscriptions = subscriptions;
         this.chats = chats;
+    }
+
+    /** The routes' {@code preview:} choices after a config reload. */
+    public void replaceRoutes(Map<String, LinkPreview> byRoute) {
+        this.byRoute = Map.copyOf(byRoute);
     }
 
     @Override

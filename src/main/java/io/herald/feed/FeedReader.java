@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -61,6 +62,44 @@ public final class FeedReader {
         unreadableDates.report(feedId, document);
         return new FetchOutcome(fetched.finalUrl(), fetched.movedPermanently(), Optional.of(document.feed()),
                 fetched.validators(), CacheHints.max(fetched.maxAge(), document.ttl()));
+    }
+
+    /**
+     * Fetches {@code url} once; when it is an HTML page rather than a feed, follows the first feed the page announces
+     * ({@code <link rel="alternate" type="application/rss+xml|atom+xml|feed+json">}). Same limits and SSRF guard as
+     * polls.
+     *
+     * @throws FeedException when neither the URL nor a feed it announces can be read, in one sentence
+     */
+    public Discovered discover(String who, URI url) throws FeedException {
+        HttpFetcher.Fetched fetched = fetcher.fetch(who, url, Validators.NONE);
+        byte[] body = gunzipIfCompressed(who, fetched.body());
+        URI base = documentBase(fetched.finalUrl(), fetched.contentLocation());
+        try {
+            return new Discovered(fetched.finalUrl(), parse(who, body, fetched.contentType(), base), Optional.empty());
+        } catch (FeedException notAFeed) {
+            if (!FeedDiscovery.looksLikeHtml(body, fetched.contentType())) {
+                throw notAFeed;
+            }
+            List<URI> feeds = FeedDiscovery.alternates(body, base);
+            if (feeds.isEmpty()) {
+                throw new FeedException(who + ": " + url + " is a web page that announces no feed"
+                        + " (no <link rel=\"alternate\" type=\"application/rss+xml\"> or Atom or JSON Feed link)");
+            }
+            FetchOutcome outcome = read(who, feeds.get(0), Validators.NONE);
+            ParsedFeed feed = outcome.feed().orElseThrow(() -> new FeedException(
+                    who + ": the feed " + feeds.get(0) + " answered 304 Not Modified to a first request"));
+            return new Discovered(feeds.get(0), feed, Optional.of(fetched.finalUrl()));
+        }
+    }
+
+    /**
+     * A feed found by {@link #discover}.
+     *
+     * @param feedUrl the feed's own URL (to poll)
+     * @param page    the HTML page that announced it, when the URL given was a page
+     */
+    public record Discovered(URI feedUrl, ParsedFeed feed, Optional<URI> page) {
     }
 
     /**

@@ -125,6 +125,9 @@ public final class Poller {
         Validators next = outcome.validators();
         int queued = feeds.recordPoll(new PollRecord(feedId, url.toString(), next.etag(), next.lastModified(),
                 fresh, alerts, byKey.keySet(), linkKeys));
+        if (!feed.title().isBlank()) {
+            feeds.recordTitle(feedId, feed.title());
+        }
         if (backlog && !fresh.isEmpty()) {
             LOG.info("feed {}: first poll, {} existing items recorded without alerting", feedId, fresh.size());
         } else if (!fresh.isEmpty()) {

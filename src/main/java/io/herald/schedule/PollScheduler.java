@@ -134,6 +134,79 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a feed while running (a config reload, an admin's {@code /addfeed}), first polled at {@code firstPoll}
+     * (empty: paused, not scheduled); a feed already scheduled gets its new URL and interval, and its next poll is
+     * brought forward when the new interval is shorter than what is left of the old one.
+     */
+    public void put(FeedConfig feed, Optional<Instant> firstPoll) {
+        try {
+            JobKey key = new JobKey(feed.id(), GROUP);
+            boolean known = scheduler.checkExists(key);
+            scheduler.addJob(job(feed), true);
+            if (firstPoll.isEmpty()) {
+                idle.add(feed.id());
+                scheduler.unscheduleJob(triggerKey(feed.id()));
+                return;
+            }
+            Instant due = known ? Optional.ofNullable(scheduler.getTrigger(triggerKey(feed.id())))
+                    .map(t -> t.getNextFireTime().toInstant())
+                    .filter(next -> next.isBefore(clock.instant().plus(feed.interval())))
+                    .orElse(clock.instant().plus(feed.interval())) : firstPoll.get();
+            if (known && idle.contains(feed.id())) {
+                due = firstPoll.get();
+            }
+            scheduleAt(feed.id(), due);
+            LOG.info("feed {}: polling {} every {}", feed.id(), feed.url(), Durations.format(feed.interval()));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("schedule: cannot schedule feed " + feed.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops polling a feed for good (a poll in flight finishes and is not rescheduled); false when unknown. */
+    public boolean remove(String feedId) {
+        try {
+            idle.remove(feedId);
+            boolean removed = scheduler.deleteJob(new JobKey(feedId, GROUP));
+            if (removed) {
+                LOG.info("feed {}: no longer polled", feedId);
+            }
+            return removed;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("schedule: cannot remove feed " + feedId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Leaves a feed without a trigger until {@link #pollNow} (an admin's pause); its job stays. */
+    public void hold(String feedId) {
+        try {
+            idle.add(feedId);
+            scheduler.unscheduleJob(triggerKey(feedId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("schedule: cannot pause feed " + feedId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The ids of the feeds this scheduler polls (paused ones included). */
+    public Set<String> feedIds() {
+        try {
+            return scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP)).stream().map(JobKey::getName)
+                    .collect(Collectors.toSet());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("schedule: cannot list feeds: " + e.getMessage(), e);
+        }
+    }
+
+    /** When the feed is next polled; empty when it is paused, being polled right now, or unknown. */
+    public Optional<Instant> nextPoll(String feedId) {
+        try {
+            return Optional.ofNullable(scheduler.getTrigger(triggerKey(feedId)))
+                    .map(Trigger::getNextFireTime).map(Date::toInstant);
+        } catch (SchedulerException e) {
+            return Optional.empty();
+        }
+    }
+
     /** In a cluster the schedule outlives each node: feeds gone from the config leave it when a node starts. */
     private void forgetFeedsNotIn(List<FeedConfig> feeds) throws SchedulerException {
         Set<String> configured = feeds.stream().map(FeedConfig::id).collect(Collectors.toSet());
@@ -202,6 +275,14 @@ public final class PollScheduler implements AutoCloseable {
             return;
         }
         try {
+            if (!scheduler.checkExists(new JobKey(feedId, GROUP))) {
+                LOG.info("feed {}: removed while it was polled; not rescheduled", feedId);
+                return;
+            }
+            if (idle.contains(feedId)) {
+                LOG.info("feed {}: paused while it was polled; not rescheduled", feedId);
+                return;
+            }
             scheduleAt(feedId, result.nextPoll().get());
         } catch (SchedulerException e) {
             LOG.error("schedule: cannot reschedule feed {}: {}", feedId, e.getMessage());

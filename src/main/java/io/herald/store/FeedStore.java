@@ -43,6 +43,10 @@ public interface FeedStore {
     /** Polls a paused feed again and clears its error count; false when the feed is unknown. */
     boolean resume(String feedId);
 
+    /** Remembers the feed's title as its last successful poll read it (shown by {@code /feeds}). */
+    default void recordTitle(String feedId, String title) {
+    }
+
     /** A permanent redirect: poll {@code pollUrl} from now on while the configured URL stays {@code url}. */
     void movePermanently(String feedId, String url, String pollUrl);
 }

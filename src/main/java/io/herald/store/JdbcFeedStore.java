@@ -189,6 +189,12 @@ public final class JdbcFeedStore implements FeedStore {
     }
 
     @Override
+    public void recordTitle(String feedId, String title) {
+        db.withConnection("record the title of feed " + feedId, c -> Jdbc.update(c,
+                "UPDATE feeds SET title = ? WHERE id = ? AND (title IS NULL OR title <> ?)", title, feedId, title));
+    }
+
+    @Override
     public void movePermanently(String feedId, String url, String pollUrl) {
         db.inTransaction("record the new address of feed " + feedId, c -> {
             upsertState(c, feedId, url);

@@ -76,4 +76,27 @@ class FeedInspectTest {
         assertThat(json.at("/items/0/link").asText()).isEqualTo("https://e.example/1");
         assertThat(json.at("/items/0/published").asText()).isEqualTo("2024-01-02T03:04:05Z");
     }
+
+    @Test
+    void aWebPageThatAnnouncesItsFeedIsInspectedThroughThatFeed() throws Exception {
+        try (io.herald.testsupport.FeedServer web = io.herald.testsupport.FeedServer.start()) {
+            web.publish("/blog/", "text/html; charset=utf-8", """
+                    <html><head><link rel="alternate" type="application/atom+xml" href="/blog/atom.xml"></head>
+                    <body>Blog</body></html>""");
+            web.publish("/blog/atom.xml", "application/atom+xml", """
+                    <feed xmlns="http://www.w3.org/2005/Atom"><title>The Blog</title><id>urn:b</id>
+                    <updated>2026-01-01T00:00:00Z</updated><entry><title>First post</title><id>urn:1</id>
+                    <link href="/blog/1"/><updated>2026-01-01T00:00:00Z</updated></entry></feed>""");
+            web.publish("/plain/", "text/html", "<html><head><title>No feed</title></head><body>x</body></html>");
+
+            assertThat(Main.execute("feed", "inspect", web.url("/blog/").toString(), "--allow-private-addresses"))
+                    .isZero();
+            assertThat(std.out()).contains("The Blog", "First post", web.url("/blog/1").toString());
+            assertThat(std.err()).contains("is a web page; reading the feed it announces: " + web.url("/blog/atom.xml"));
+
+            assertThat(Main.execute("feed", "inspect", web.url("/plain/").toString(), "--allow-private-addresses"))
+                    .isEqualTo(2);
+            assertThat(std.err()).contains("is a web page that announces no feed");
+        }
+    }
 }

@@ -123,4 +123,48 @@ class PollSchedulerTest {
             assertThat(count("bad")).as("a paused feed stays paused").isEqualTo(1);
         }
     }
+
+    @Test
+    void feedsAreAddedChangedHeldAndRemovedWhileRunning() throws Exception {
+        try (PollScheduler scheduler = new PollScheduler(poller(5), 4)) {
+            FeedConfig hourly = new FeedConfig("later", URI.create("https://later.example/rss"), Duration.ofHours(1));
+            scheduler.start(List.of(hourly));
+            await(() -> count("later") >= 1);
+            Thread.sleep(300);
+            assertThat(scheduler.nextPoll("later")).as("next poll an hour away")
+                    .hasValueSatisfying(t -> assertThat(t).isAfter(java.time.Instant.now().plusSeconds(3000)));
+
+            scheduler.put(feed("later"), Optional.of(java.time.Instant.now()));
+            await(() -> count("later") >= 3);
+            assertThat(count("later")).as("a shorter interval applies without waiting out the old one")
+                    .isGreaterThanOrEqualTo(3);
+
+            scheduler.put(feed("added"), Optional.of(java.time.Instant.now()));
+            await(() -> count("added") >= 2);
+            assertThat(scheduler.feedIds()).containsExactlyInAnyOrder("later", "added");
+
+            scheduler.hold("added");
+            Thread.sleep(1500);
+            int held = count("added");
+            Thread.sleep(2000);
+            assertThat(count("added")).as("a held feed is not polled").isEqualTo(held);
+            scheduler.pollNow("added");
+            await(() -> count("added") > held);
+
+            assertThat(scheduler.remove("later")).isTrue();
+            Thread.sleep(1500);
+            int removed = count("later");
+            Thread.sleep(2000);
+            assertThat(count("later")).as("a removed feed is not polled").isEqualTo(removed);
+            assertThat(scheduler.feedIds()).containsExactly("added");
+            assertThat(scheduler.remove("later")).isFalse();
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
 }

@@ -46,8 +46,16 @@ final class FakeTelegramBotApi {
         this.botId = botId;
     }
 
+    final FakeTelegramFiles files = new FakeTelegramFiles();
+
     /** Answers one call; {@code rawMethod} is the method name in whatever case it arrived. */
     FakeTelegramReply call(String rawMethod, ObjectNode params) throws InterruptedException {
+        return call(rawMethod, params, java.util.Map.of());
+    }
+
+    /** As above, with the file parts of a multipart request. */
+    FakeTelegramReply call(String rawMethod, ObjectNode params, java.util.Map<String, FakeTelegramFiles.Upload> uploads)
+            throws InterruptedException {
         Optional<String> known = FakeTelegramSpec.canonicalName(rawMethod);
         if (known.isEmpty()) {
             return FakeTelegramReply.error(404, "Not Found");
@@ -89,6 +97,10 @@ final class FakeTelegramBotApi {
                 return deleteMyCommands();
             case "answerCallbackQuery":
                 return answerCallbackQuery(params);
+            case "getFile":
+                return files.getFile(params);
+            case "sendDocument":
+                return sendDocument(params, uploads);
             case "getWebhookInfo":
                 ObjectNode info = JSON.createObjectNode().put("url", "").put("has_custom_certificate", false);
                 return FakeTelegramReply.ok(info.put("pending_update_count", updates.pending()));
@@ -171,6 +183,49 @@ final class FakeTelegramBotApi {
             notifyAll();
         }
         return FakeTelegramReply.ok(messageJson(message));
+    }
+
+    /** {@code sendDocument}: a new upload (multipart) to a known chat, caption at most 1024 characters. */
+    private FakeTelegramReply sendDocument(ObjectNode params, java.util.Map<String, FakeTelegramFiles.Upload> uploads) {
+        OptionalLong chat = chatId(params.get("chat_id"));
+        synchronized (this) {
+            if (chat.isEmpty() || !knownChats.contains(chat.getAsLong())) {
+                return FakeTelegramReply.badRequest("chat not found");
+            }
+            if (blocked.contains(chat.getAsLong())) {
+                return FakeTelegramReply.error(403, "Forbidden: bot was blocked by the user");
+            }
+        }
+        String document = params.get("document").asText();
+        FakeTelegramFiles.Upload upload = document.startsWith("attach://")
+                ? uploads.get(document.substring("attach://".length())) : null;
+        if (upload == null) {
+            return FakeTelegramReply.badRequest("Bad Request: wrong file identifier/HTTP URL specified");
+        }
+        if (upload.content().length == 0) {
+            return FakeTelegramReply.badRequest("Bad Request: file must be non-empty");
+        }
+        if (upload.content().length > FakeTelegramFiles.MAX_UPLOAD) {
+            return FakeTelegramReply.error(413, "Request Entity Too Large");
+        }
+        Optional<String> caption = Optional.ofNullable(params.get("caption")).map(JsonNode::asText);
+        if (caption.map(c -> c.length() > 1024).orElse(false)) {
+            return FakeTelegramReply.badRequest("Bad Request: message caption is too long");
+        }
+        long messageId;
+        synchronized (this) {
+            messageId = nextMessageId++;
+        }
+        files.record(chat.getAsLong(), messageId, upload, caption);
+        ObjectNode message = JSON.createObjectNode().put("message_id", messageId);
+        message.set("from", bot());
+        message.set("chat", FakeTelegramJson.chat(chat.getAsLong()));
+        message.put("date", System.currentTimeMillis() / 1000);
+        message.set("document", JSON.createObjectNode().put("file_id", "BQACsent" + messageId)
+                .put("file_unique_id", "AgADsent" + messageId).put("file_name", upload.fileName())
+                .put("file_size", upload.content().length));
+        caption.ifPresent(c -> message.put("caption", c));
+        return FakeTelegramReply.ok(message);
     }
 
     private ObjectNode messageJson(SentMessage sent) {

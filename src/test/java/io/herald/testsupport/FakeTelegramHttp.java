@@ -29,6 +29,12 @@ final class FakeTelegramHttp {
     }
 
     static ObjectNode readParams(HttpExchange exchange) throws IOException, BadBody {
+        return readParams(exchange, new java.util.HashMap<>());
+    }
+
+    /** As above; the file parts of a multipart/form-data body go to {@code uploads}. */
+    static ObjectNode readParams(HttpExchange exchange, java.util.Map<String, FakeTelegramFiles.Upload> uploads)
+            throws IOException, BadBody {
         ObjectNode params = JSON.createObjectNode();
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
@@ -57,6 +63,9 @@ final class FakeTelegramHttp {
             params.setAll((ObjectNode) node);
         } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
             putForm(params, text);
+        } else if (contentType.startsWith("multipart/form-data")) {
+            FakeTelegramFiles.readMultipart(body, exchange.getRequestHeaders().getFirst("Content-Type"), params,
+                    uploads);
         } else {
             throw new BadBody("Bad Request: unsupported content type " + contentType);
         }
@@ -76,7 +85,7 @@ final class FakeTelegramHttp {
     }
 
     static void write(HttpExchange exchange, FakeTelegramReply reply) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = reply.bytes();
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

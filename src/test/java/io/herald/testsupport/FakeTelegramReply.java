@@ -9,6 +9,7 @@ record FakeTelegramReply(int status, String body, String contentType) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLICATION_JSON = "application/json";
+    private static final String OCTETS = "application/octet-stream";
 
     /** {@code {"ok":true,"result":...}} */
     static FakeTelegramReply ok(JsonNode result) {
@@ -43,6 +44,17 @@ record FakeTelegramReply(int status, String body, String contentType) {
         ObjectNode envelope = errorEnvelope(400, "Bad Request: group chat was upgraded to a supergroup chat");
         envelope.putObject("parameters").put("migrate_to_chat_id", newChatId);
         return new FakeTelegramReply(400, envelope.toString(), APPLICATION_JSON);
+    }
+
+    /** A file's bytes, as the file download path answers them. */
+    static FakeTelegramReply file(byte[] content) {
+        return new FakeTelegramReply(200, new String(content, java.nio.charset.StandardCharsets.ISO_8859_1), OCTETS);
+    }
+
+    /** The bytes to write for the body. */
+    byte[] bytes() {
+        return body.getBytes(contentType.equals(OCTETS) ? java.nio.charset.StandardCharsets.ISO_8859_1
+                : java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A body that is not the Bot API's JSON, e.g. a proxy's HTML error page. */

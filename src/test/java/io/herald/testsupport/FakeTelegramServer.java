@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * with {@code retry_after}. {@code getUpdates} is held until an update is queued, like Telegram's long polling.
  *
  * <p>Implemented methods: getMe, getUpdates, deleteWebhook, getWebhookInfo, sendMessage, editMessageReplyMarkup,
- * setMyCommands, getMyCommands, deleteMyCommands, answerCallbackQuery, logOut, close. Anything else answers 404.
+ * setMyCommands, getMyCommands, deleteMyCommands, answerCallbackQuery, getFile (and the file download path
+ * {@code /file/bot<token>/<file_path>}), sendDocument (multipart/form-data uploads), logOut, close. Anything else
+ * answers 404.
  * Forum chats have topics ({@code message_thread_id}) that can be closed or deleted; {@code link_preview_options}
  * are checked and recorded.
  */
@@ -79,11 +81,17 @@ public final class FakeTelegramServer implements AutoCloseable {
         public static final LinkPreview DEFAULT = new LinkPreview(false, Optional.empty(), false, false, false);
     }
 
+    /** A document the bot sent ({@code sendDocument}, uploaded as multipart/form-data). */
+    public record SentDocument(long chatId, long messageId, String fileName, byte[] content,
+                               Optional<String> caption) {
+    }
+
     /** An answer the bot gave to a button press ({@code answerCallbackQuery}); the text may be empty. */
     public record CallbackAnswer(String callbackQueryId, String text) {
     }
 
     private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)/?$");
+    private static final Pattern FILE_PATH = Pattern.compile("^/file/bot([^/]+)/([A-Za-z0-9_./-]+)$");
 
     private final String token;
     private final HttpServer server;
@@ -147,6 +155,14 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private FakeTelegramReply answer(HttpExchange exchange) throws IOException, InterruptedException {
+        Matcher file = FILE_PATH.matcher(exchange.getRequestURI().getPath());
+        if (file.matches()) {
+            if (!file.group(1).equals(token)) {
+                return FakeTelegramReply.error(401, "Unauthorized");
+            }
+            return api.files.download(file.group(2)).map(FakeTelegramReply::file)
+                    .orElse(FakeTelegramReply.error(404, "Not Found"));
+        }
         Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
         if (!path.matches()) {
             return FakeTelegramReply.error(404, "Not Found");
@@ -158,12 +174,13 @@ public final class FakeTelegramServer implements AutoCloseable {
             return FakeTelegramReply.error(405, "Method Not Allowed");
         }
         ObjectNode params;
+        java.util.Map<String, FakeTelegramFiles.Upload> uploads = new java.util.HashMap<>();
         try {
-            params = FakeTelegramHttp.readParams(exchange);
+            params = FakeTelegramHttp.readParams(exchange, uploads);
         } catch (FakeTelegramHttp.BadBody e) {
             return FakeTelegramReply.badRequest(e.getMessage());
         }
-        return api.call(path.group(2), params);
+        return api.call(path.group(2), params, uploads);
     }
 
     /**
@@ -234,6 +251,28 @@ public final class FakeTelegramServer implements AutoCloseable {
         on.threadId().ifPresent(t -> message.put("message_thread_id", t).put("is_topic_message", true));
         api.updates.add(FakeTelegramJson.callbackUpdate(id, userId, message, callbackData));
         return id;
+    }
+
+    /**
+     * Queues a document a user sends (with an optional caption); the bot reaches its bytes with {@code getFile} and
+     * the file endpoint. The chat becomes known.
+     */
+    public void userSendsDocument(long chatId, long userId, String fileName, String mimeType, byte[] content) {
+        api.addChat(chatId);
+        ObjectNode message = FakeTelegramJson.message(userMessageIds.incrementAndGet(), chatId, userId, "");
+        message.remove("text");
+        message.set("document", api.files.userDocument(fileName, mimeType, content));
+        api.updates.add(FakeTelegramJson.messageUpdate(message));
+    }
+
+    /** Documents the bot sent to the chat, waiting until {@code count} arrived or the timeout passed. */
+    public List<SentDocument> awaitDocuments(long chatId, int count, Duration timeout) {
+        try {
+            return api.files.awaitSent(chatId, count, System.nanoTime() + timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return api.files.sent();
+        }
     }
 
     /** Queues a message without text (a shared location); the chat becomes known. */

@@ -260,4 +260,26 @@ class FakeTelegramServerTest {
         }
         assertThat(condition.getAsBoolean()).isTrue();
     }
+
+    @Test
+    void filesAreServedOnlyThroughGetFileAndDocumentsNeedAnUploadedPart() throws Exception {
+        assertThat(call("getFile", "{\"file_id\":\"nope\"}").path("description").asText())
+                .isEqualTo("Bad Request: invalid file_id");
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl()
+                + "/file/bot" + TOKEN + "/documents/file_9.opml")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+
+        assertThat(call("sendDocument", "{\"chat_id\":" + CHAT + ",\"document\":\"BQunknown\"}")
+                .path("description").asText()).isEqualTo("Bad Request: wrong file identifier/HTTP URL specified");
+        String boundary = "b0undary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n" + CHAT
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a.opml\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n<opml/>\r\n--" + boundary + "--\r\n";
+        JsonNode sent = JSON.readTree(post("/bot" + TOKEN + "/sendDocument", "multipart/form-data; boundary=" + boundary,
+                multipart).body());
+        assertThat(sent.path("ok").asBoolean()).as(sent.toString()).isTrue();
+        assertThat(sent.path("result").path("document").path("file_name").asText()).isEqualTo("a.opml");
+        assertThat(fake.awaitDocuments(CHAT, 1, java.time.Duration.ofSeconds(1)))
+                .extracting(d -> new String(d.content(), java.nio.charset.StandardCharsets.UTF_8)).containsExactly("<opml/>");
+    }
 }

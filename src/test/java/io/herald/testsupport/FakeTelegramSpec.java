@@ -52,6 +52,17 @@ final class FakeTelegramSpec {
                 opt("reply_markup", "InlineKeyboardMarkup")));
         methods.put("answerCallbackQuery", List.of(req("callback_query_id", "String"), opt("text", "String"),
                 opt("show_alert", "Boolean"), opt("url", "String"), opt("cache_time", "Integer")));
+        methods.put("getFile", List.of(req("file_id", "String")));
+        methods.put("sendDocument", List.of(opt("business_connection_id", "String"),
+                req("chat_id", "Integer", "String"), opt("message_thread_id", "Integer"),
+                opt("direct_messages_topic_id", "Integer"), req("document", "InputFile", "String"),
+                opt("thumbnail", "InputFile", "String"), opt("caption", "String"), opt("parse_mode", "String"),
+                opt("caption_entities", "Array of MessageEntity"), opt("disable_content_type_detection", "Boolean"),
+                opt("disable_notification", "Boolean"), opt("protect_content", "Boolean"),
+                opt("allow_paid_broadcast", "Boolean"), opt("message_effect_id", "String"),
+                opt("suggested_post_parameters", "SuggestedPostParameters"),
+                opt("reply_parameters", "ReplyParameters"), opt("reply_markup", "InlineKeyboardMarkup",
+                        "ReplyKeyboardMarkup", "ReplyKeyboardRemove", "ForceReply")));
         return Collections.unmodifiableMap(methods);
     }
 

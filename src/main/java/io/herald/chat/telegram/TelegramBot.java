@@ -142,7 +142,7 @@ public final class TelegramBot implements Supervised, AutoCloseable {
         status.connected(TRANSPORT);
         publishCommands();
         TelegramUpdateConsumer consumer = new TelegramUpdateConsumer(
-                new TelegramUpdateHandler(clients.client(), handler, presses, username), LANES);
+                new TelegramUpdateHandler(clients, handler, presses, username), LANES);
         try {
             clients.client().execute(new DeleteWebhook());
         } catch (TelegramApiException e) {

@@ -4,9 +4,11 @@ import io.herald.chat.AlertPresses;
 import io.herald.chat.ButtonAnswer;
 import io.herald.chat.ButtonPress;
 import io.herald.chat.CommandHandler;
+import io.herald.chat.DocumentHandler;
 import io.herald.chat.IncomingMessage;
 import io.herald.deliver.SendFailure;
 import io.herald.deliver.telegram.TelegramAddress;
+import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
 import io.herald.model.Destination;
 import java.time.Duration;
@@ -36,15 +38,17 @@ final class TelegramUpdateHandler {
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
     private static final Duration MAX_REPLY_WAIT = Duration.ofSeconds(10);
 
+    private final TelegramClients clients;
     private final TelegramClient client;
     private final TelegramSender sender;
     private final CommandHandler handler;
     private final Optional<AlertPresses> presses;
     private final Optional<String> botUsername;
 
-    TelegramUpdateHandler(TelegramClient client, CommandHandler handler, Optional<AlertPresses> presses,
+    TelegramUpdateHandler(TelegramClients clients, CommandHandler handler, Optional<AlertPresses> presses,
                           Optional<String> botUsername) {
-        this.client = client;
+        this.clients = clients;
+        this.client = clients.client();
         this.sender = new TelegramSender(client);
         this.handler = handler;
         this.presses = presses;
@@ -72,6 +76,12 @@ final class TelegramUpdateHandler {
 
     private void onMessage(Message message) {
         Destination chat = where(message);
+        if (message.hasDocument() && handler instanceof DocumentHandler documents) {
+            String userId = message.getFrom() == null ? "" : String.valueOf(message.getFrom().getId());
+            new TelegramDocuments(clients, documents).received(chat, userId, message.getDocument())
+                    .ifPresent(answer -> reply(chat, answer));
+            return;
+        }
         if (!message.hasText()) {
             if (message.isUserMessage()) {
                 reply(chat, TEXT_ONLY);
@@ -157,6 +167,19 @@ final class TelegramUpdateHandler {
     }
 
     private void answer(Destination chat, String userId, String text) {
+        if (handler instanceof DocumentHandler documents) {
+            try {
+                Optional<DocumentHandler.OutgoingFile> file = documents.fileFor(new IncomingMessage(chat, userId, text));
+                if (file.isPresent()) {
+                    new TelegramDocuments(clients, documents).send(chat, file.get()).ifPresent(f -> reply(chat, f));
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn("telegram: file command failed for chat {}", chat, e);
+                reply(chat, SORRY);
+                return;
+            }
+        }
         String answer;
         try {
             answer = handler.handle(new IncomingMessage(chat, userId, text));
