@@ -13,9 +13,12 @@ import java.util.Locale;
 
 /**
  * A health answer as JSON: {@code status} ({@code ok}, {@code degraded}, {@code down}), {@code reasons}, the feed
- * and outbox counts of the last check, and every supervised loop and chat transport; 503 when not ready.
+ * and outbox counts of the last check, every supervised loop and chat transport, the poll scheduler's state, and
+ * each leader role ({@code delivery}, {@code telegram-updates}) as {@code leader} or {@code standby} on this node;
+ * 503 when not ready.
  */
-record HealthPage(HealthReport report, List<WorkerState> workers, List<Transports.State> transports) {
+record HealthPage(HealthReport report, List<WorkerState> workers, List<Transports.State> transports,
+                  String scheduler, java.util.Map<String, String> roles) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     HttpReply reply() {
@@ -31,6 +34,13 @@ record HealthPage(HealthReport report, List<WorkerState> workers, List<Transport
         workers.forEach(w -> loops.put(w.name(), w.status().name().toLowerCase(Locale.ROOT)));
         ObjectNode chat = body.putObject("transports");
         transports.forEach(t -> chat.put(t.transport(), t.connected() ? "connected" : "disconnected"));
+        if (!scheduler.isEmpty()) {
+            body.put("scheduler", scheduler);
+        }
+        if (!roles.isEmpty()) {
+            ObjectNode leads = body.putObject("roles");
+            roles.forEach(leads::put);
+        }
         return body.toString();
     }
 

@@ -70,6 +70,8 @@ final class HeraldService implements AutoCloseable {
     static final int MAX_SUBSCRIPTIONS_PER_CHAT = 50;
     /** How long sends in flight may take to finish at shutdown; the rest stay pending for the next start. */
     static final Duration DELIVERY_STOP = Duration.ofSeconds(4);
+    /** The leader role of the node that delivers the outbox (one at a time, so platform limits hold cluster-wide). */
+    static final String DELIVERY = "delivery";
     /** How long the config file must be quiet after a change before it is read. */
     static final Duration CONFIG_QUIET = Duration.ofMillis(300);
     /** How often each node picks up feeds added or removed from chat on any node (or by OPML import). */
@@ -151,13 +153,25 @@ final class HeraldService implements AutoCloseable {
         ops.metrics().watchIndexSize(planner::indexSize);
         loadInBackground(planner);
 
-        worker.start(ops.supervisor());
+        LeaderRoles roles = new LeaderRoles(db);
+        ops.roles(roles::states);
+        roles.add(DELIVERY, deliveryHandover(config.delivery()), new LeaderRoles.Role() {
+            @Override
+            public void start() {
+                worker.start(ops.supervisor());
+            }
+
+            @Override
+            public void stop() {
+                worker.stop(DELIVERY_STOP);
+            }
+        });
         scheduler.start(live.startingFeeds(), live::firstPoll);
         ops.watch(db, outbox, feeds, config.retention(), scheduler);
         ops.supervisor().supervise("chat-feeds", false, every(CHAT_FEED_SYNC, live::syncChatFeeds));
         watchConfig(settings.configFile(), reloader, ops);
         List<AutoCloseable> chat = platforms.startChat(commands, new AlertPresses(subscriptions, outbox, isAdmin),
-                subscriptions, ops.supervisor(), ops.transports(), worker,
+                subscriptions, ops.supervisor(), ops.transports(), roles, worker,
                 CommandThrottle.standard(clock).exempting(user -> parseLong(user)
                         .map(adminIds.get().telegram()::contains).orElse(false)),
                 slackChannels,
@@ -166,9 +180,15 @@ final class HeraldService implements AutoCloseable {
                 SlackCommandEndpoint.inChannels(commands, slackChannels), platforms.slackInteractions(), platforms.telegramWebhook(), clock)));
         service.shutdown
                 .phase(Duration.ofSeconds(1)).step("http", ops::stopServing)
-                .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> worker.stop(DELIVERY_STOP))
+                .phase(DELIVERY_STOP.plusSeconds(1)).step("delivery", () -> {
+                    worker.stop(DELIVERY_STOP);
+                    roles.release(DELIVERY);
+                })
                 .step("polling", scheduler).step("background loops", ops.supervisor())
-                .step("chat", () -> closeInOrder(chat))
+                .step("chat", () -> {
+                    roles.close();
+                    closeInOrder(chat);
+                })
                 .phase(Duration.ofSeconds(2)).step("platform clients", platforms).step("metrics", ops.metrics())
                 .step("database", db);
         LOG.info("herald started: {} feeds, {} routes, delivering to {}", config.feeds().size(),
@@ -269,6 +289,21 @@ final class HeraldService implements AutoCloseable {
         for (AutoCloseable part : parts) {
             part.close();
         }
+    }
+
+    /**
+     * How long a node that becomes the delivery leader waits before its first send: the longest gap the policy keeps
+     * between two messages to one chat (a group's), so that the previous leader's last sends and the new leader's
+     * first ones never come closer than the pace allows. Retry-after windows and backoff need no wait: they live in
+     * the outbox rows ({@code next_attempt_at}), which every node reads.
+     */
+    static Duration deliveryHandover(DeliveryConfig d) {
+        DeliveryPolicy p = deliveryPolicy(d);
+        Duration longest = p.telegramPrivateGap();
+        for (Duration gap : List.of(p.telegramGroupGap(), p.slackChannelGap())) {
+            longest = gap.compareTo(longest) > 0 ? gap : longest;
+        }
+        return longest;
     }
 
     /** The HTTP server's port, when HERALD_HTTP_PORT is set. */

@@ -39,6 +39,8 @@ final class Operations {
     private final PrometheusMetrics metrics = new PrometheusMetrics();
     private final Readiness readiness = new Readiness(Readiness.DEFAULT_STALL_AFTER, CHECK_PERIOD);
     private HealthMonitor monitor;
+    private PollScheduler scheduler;
+    private java.util.function.Supplier<Map<String, String>> roles = Map::of;
     private WebServer web;
     private volatile boolean stopping;
 
@@ -63,6 +65,7 @@ final class Operations {
      * Runs the first health check now, then the checks, retention and the poll watchdog under the supervisor.
      */
     void watch(Database db, OutboxStore outbox, FeedStore feeds, Duration retention, PollScheduler scheduler) {
+        this.scheduler = scheduler;
         monitor = new HealthMonitor(db::checkWritable, outbox, feeds, clock, CHECK_PERIOD);
         monitor.checkNow();
         supervisor.supervise("health-checks", false, monitor);
@@ -78,20 +81,34 @@ final class Operations {
         return out;
     }
 
-    /** {@code /health/ready}: the last check, the loops and the transports. */
+    /** The leader roles (delivery, Telegram updates) and whether this node leads each, for readiness. */
+    void roles(java.util.function.Supplier<Map<String, String>> roles) {
+        this.roles = roles;
+    }
+
+    /**
+     * {@code /health/ready}: the last check, the loops and the transports, the scheduler's state and the leader
+     * roles this node holds or stands by for.
+     */
     HealthPage ready() {
         Optional<HealthSample> sample = monitor == null ? Optional.empty() : monitor.latest();
         HealthReport report = stopping
                 ? new HealthReport(HealthReport.Level.DOWN, List.of("stopping"), sample)
                 : readiness.assess(sample, supervisor.states(), transports.states(), clock.instant());
-        return new HealthPage(report, supervisor.states(), transports.states());
+        String polls = scheduler == null ? "not started" : scheduler.state();
+        if (report.ready() && !polls.equals("running")) {
+            List<String> reasons = new java.util.ArrayList<>(report.reasons());
+            reasons.add(0, "scheduler " + polls);
+            report = new HealthReport(HealthReport.Level.DOWN, reasons, sample);
+        }
+        return new HealthPage(report, supervisor.states(), transports.states(), polls, roles.get());
     }
 
     /** {@code /health/live}: up while the process serves and is not stopping. */
     HealthPage live() {
         HealthReport report = stopping ? new HealthReport(HealthReport.Level.DOWN, List.of("stopping"),
                 Optional.empty()) : new HealthReport(HealthReport.Level.OK, List.of(), Optional.empty());
-        return new HealthPage(report, supervisor.states(), List.of());
+        return new HealthPage(report, supervisor.states(), List.of(), "", Map.of());
     }
 
     /** Starts the HTTP server when {@code HERALD_HTTP_PORT} is set. */

@@ -19,7 +19,6 @@ import io.herald.deliver.console.ConsoleSender;
 import io.herald.deliver.slack.SlackSender;
 import io.herald.deliver.telegram.TelegramClients;
 import io.herald.deliver.telegram.TelegramSender;
-import io.herald.health.TransportStatus;
 import io.herald.model.Alert;
 import io.herald.model.LinkPreview;
 import io.herald.model.Platform;
@@ -28,6 +27,7 @@ import io.herald.store.SubscriptionStore;
 import io.herald.supervise.Supervisor;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,20 +79,19 @@ final class Platforms implements AutoCloseable {
 
     /**
      * Starts answering chat commands where a platform is configured: the Telegram bot under the supervisor (started
-     * again with backoff when it cannot connect or its poll loop ends, its connection reported to {@code status}),
-     * and Slack over Socket Mode when {@code SLACK_APP_TOKEN} is set. Returns what to close, in order (the
-     * supervisor stops the Telegram bot).
+     * again with backoff when it cannot connect or its poll loop ends, its connection reported to {@code status}) on
+     * the node holding the {@link #TELEGRAM_UPDATES} role of {@code roles} (on SQLite, the only node, at once), and
+     * Slack over Socket Mode when {@code SLACK_APP_TOKEN} is set. Returns what to close, in order (closing
+     * {@code roles} stops the Telegram bot).
      */
     List<AutoCloseable> startChat(CommandHandler router, AlertPresses presses, SubscriptionStore subscriptions,
-                                  Supervisor supervisor, TransportStatus status, ReplyQueue replies,
-                                  CommandThrottle throttle, ChatRole slackChannels,
+                                  Supervisor supervisor, io.herald.health.Transports status, LeaderRoles roles,
+                                  ReplyQueue replies, CommandThrottle throttle, ChatRole slackChannels,
                                   java.util.function.Predicate<String> slackUserMayChangeChannels) {
         List<AutoCloseable> started = new ArrayList<>();
         if (telegram != null) {
-            supervisor.supervise(TelegramBot.TRANSPORT, false,
-                    new TelegramBot(telegram, router, Optional.of(presses),
-                            io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status,
-                            replies, throttle, Optional.ofNullable(telegramWebhook)));
+            roles.add(TELEGRAM_UPDATES, Duration.ZERO, new TelegramUpdates(router, presses, supervisor, status,
+                    replies, throttle));
         }
         if (slack != null) {
             CommandHandler slackRouter = SlackCommandEndpoint.inChannels(router, slackChannels);
@@ -118,6 +117,56 @@ final class Platforms implements AutoCloseable {
     /** The receiving end of Telegram's webhook mode, when {@code HERALD_TELEGRAM_WEBHOOK_URL} is set. */
     Optional<TelegramWebhook> telegramWebhook() {
         return Optional.ofNullable(telegramWebhook);
+    }
+
+    /** The leader role of the node that consumes Telegram updates (Telegram allows one consumer per bot). */
+    static final String TELEGRAM_UPDATES = "telegram-updates";
+    private static final Duration BOT_STOP = Duration.ofSeconds(5);
+
+    /**
+     * The Telegram bot's long polling, run by one node of a cluster at a time: started under the supervisor when
+     * this node takes the lock, stopped (and its transport state forgotten) when it gives the lock up.
+     */
+    private final class TelegramUpdates implements LeaderRoles.Role {
+        private final CommandHandler router;
+        private final AlertPresses presses;
+        private final Supervisor supervisor;
+        private final io.herald.health.Transports status;
+        private final ReplyQueue replies;
+        private final CommandThrottle throttle;
+        private TelegramBot bot;
+        private Supervisor.Handle handle;
+
+        TelegramUpdates(CommandHandler router, AlertPresses presses, Supervisor supervisor,
+                        io.herald.health.Transports status, ReplyQueue replies, CommandThrottle throttle) {
+            this.router = router;
+            this.replies = replies;
+            this.throttle = throttle;
+            this.presses = presses;
+            this.supervisor = supervisor;
+            this.status = status;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (handle == null) {
+                bot = new TelegramBot(telegram, router, Optional.of(presses),
+                        io.herald.chat.AdminCommands.commands(CommandRouter.commands()), status, replies, throttle,
+                        Optional.ofNullable(telegramWebhook));
+                handle = supervisor.supervise(TelegramBot.TRANSPORT, false, bot);
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (handle != null) {
+                supervisor.retire(handle, BOT_STOP);
+                bot.close();
+                status.forget(TelegramBot.TRANSPORT);
+                handle = null;
+                bot = null;
+            }
+        }
     }
 
     /** Slack's button handling, once {@link #startChat} ran with Slack configured. */

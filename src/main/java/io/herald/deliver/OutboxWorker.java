@@ -71,6 +71,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
     private boolean woken;
     private volatile boolean running;
     private Supervisor.Handle handle;
+    private Supervisor supervisor;
     private ExecutorService pool;
 
     public OutboxWorker(OutboxStore outbox, SubscriptionStore subscriptions, ChatSettingsStore chatSettings,
@@ -111,6 +112,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
             t.setDaemon(true);
             return t;
         });
+        this.supervisor = supervisor;
         handle = supervisor.supervise("delivery", true, this);
     }
 
@@ -407,20 +409,24 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
 
     /**
      * Stops taking new work, lets sends in flight finish within {@code timeout}, then abandons the rest: their rows
-     * stay pending and go out after a restart. Returns within about {@code timeout}.
+     * stay pending and go out after a restart. Returns within about {@code timeout}. The worker may be started
+     * again afterwards (a node that becomes the cluster's delivery leader again).
      */
     public void stop(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Supervisor.Handle h;
+        Supervisor s;
         ExecutorService p;
         synchronized (this) {
             h = handle;
+            s = supervisor;
             p = pool;
+            handle = null;
         }
         try {
             if (h != null) {
                 // through the supervisor, so that the loop's return is not taken for a death
-                h.stop(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                s.retire(h, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } else {
                 stop();
             }

@@ -46,6 +46,13 @@ public final class Transports implements TransportStatus {
         }
     }
 
+    /** Forgets a transport this node no longer runs (handed to another node of a cluster). */
+    public void forget(String transport) {
+        if (states.remove(transport) != null) {
+            LOG.info("{}: no longer run by this node", transport);
+        }
+    }
+
     public List<State> states() {
         return states.values().stream().sorted(java.util.Comparator.comparing(State::transport)).toList();
     }

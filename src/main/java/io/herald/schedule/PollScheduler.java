@@ -345,6 +345,21 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
+    /** {@code running}, {@code standby}, {@code not started} or {@code stopped}: whether this node takes polls. */
+    public String state() {
+        try {
+            if (scheduler.isShutdown()) {
+                return "stopped";
+            }
+            if (!scheduler.isStarted()) {
+                return "not started";
+            }
+            return scheduler.isInStandbyMode() ? "standby" : "running";
+        } catch (SchedulerException e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+
     /** Stops scheduling new polls and waits for running ones to finish. */
     @Override
     public void close() {

@@ -51,7 +51,7 @@ public sealed interface ScheduleStore {
                      Duration checkinInterval) implements ScheduleStore {
         /** The name all nodes of a Herald cluster share. */
         public static final String CLUSTER_NAME = "herald";
-        public static final Duration DEFAULT_CHECKIN = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_CHECKIN = Duration.ofSeconds(3);
         /** A poll due longer ago than this counts as missed (e.g. every node was down) and is run once, at once. */
         public static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(30);
 
@@ -68,6 +68,9 @@ public sealed interface ScheduleStore {
             p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(MISFIRE_THRESHOLD.toMillis()));
             p.setProperty("org.quartz.jobStore.useProperties", "true");
             p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+            // several due polls per trip to the database (none early: polls keep their interval exactly)
+            p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(threads));
+            p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "0");
             p.setProperty("org.quartz.jobStore.makeThreadsDaemons", "true");
             p.setProperty("org.quartz.jobStore.dataSource", "herald");
             String ds = "org.quartz.dataSource.herald.";

@@ -43,6 +43,16 @@ public final class Supervisor implements AutoCloseable {
         return handle;
     }
 
+    /**
+     * Stops a loop (waiting up to {@code timeout}) and forgets it: it no longer shows in {@link #states()}, as a
+     * loop this node hands to another node of a cluster is not a loop that died.
+     */
+    public boolean retire(Handle handle, Duration timeout) {
+        boolean ended = handle.stop(timeout);
+        handles.remove(handle);
+        return ended;
+    }
+
     /** Every loop's state, in the order they were started. */
     public List<WorkerState> states() {
         return handles.stream().map(Handle::state).toList();

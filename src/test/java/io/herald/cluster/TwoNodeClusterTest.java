@@ -118,7 +118,8 @@ class TwoNodeClusterTest {
     private static List<String> lockHolders(TestPostgres pg) {
         CRC32 crc = new CRC32();
         crc.update(ClusterNode.LOCK.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return query(pg, "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = ?::oid",
+        return query(pg, "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = ?::oid"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                 Long.toString(crc.getValue() & 0x7fffffff));
     }
 

@@ -106,7 +106,8 @@ class LeaderLockTest {
     private List<Integer> holders() throws SQLException {
         try (Connection c = pg.connect()) {
             return Jdbc.query(c, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = ? AND objid = ?"
-                    + " AND granted", rs -> rs.getInt(1), LeaderLock.KEY_SPACE, LeaderLock.key("publisher"));
+                    + " AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                    rs -> rs.getInt(1), LeaderLock.KEY_SPACE, LeaderLock.key("publisher"));
         }
     }
 

@@ -24,7 +24,9 @@ final class FakeTelegramRateLimiter {
     private final Map<Long, Long> retryUntil = new HashMap<>();
     private final List<FakeTelegramServer.RateLimitHit> hits = new ArrayList<>();
     private final Map<Long, Long> forced = new HashMap<>();
+    private final Map<Long, Long> throttled = new HashMap<>(); // chat -> retry_after seconds of its next send
     private int insideRetryWindow;
+    private int throttledSends;
     private double globalPerSecond;
     private double globalBurst;
     private double globalTokens;
@@ -56,6 +58,11 @@ final class FakeTelegramRateLimiter {
         if (until != null && now < until) {
             insideRetryWindow++;
             return refuse(chatId, now, until - now);
+        }
+        Long throttle = throttled.remove(chatId);
+        if (throttle != null) {
+            throttledSends++;
+            return refuse(chatId, now, throttle * SECOND);
         }
         double[] bucket = buckets.computeIfAbsent(chatId, id -> new double[] {limits.burst(), now});
         bucket[0] = Math.min(limits.burst(), bucket[0] + (now - bucket[1]) * limits.perChatPerSecond() / SECOND);
@@ -117,6 +124,18 @@ final class FakeTelegramRateLimiter {
     /** The next send to the chat gets a 429 with this {@code retry_after}, whatever the limits say. */
     synchronized void force(long chatId, long retryAfterSeconds) {
         forced.put(chatId, retryAfterSeconds);
+    }
+
+    /**
+     * The next send to the chat gets 429 with this {@code retry_after}, whatever its pace (Telegram's flood control
+     * does this without saying why); counted in {@link #hits()} and in {@link #throttledSends()}.
+     */
+    synchronized void throttleNext(long chatId, long retryAfterSeconds) {
+        throttled.put(chatId, retryAfterSeconds);
+    }
+
+    synchronized int throttledSends() {
+        return throttledSends;
     }
 
     synchronized List<FakeTelegramServer.RateLimitHit> hits() {

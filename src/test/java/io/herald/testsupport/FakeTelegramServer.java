@@ -354,6 +354,19 @@ public final class FakeTelegramServer implements AutoCloseable {
         api.limiter.configureGlobal(perSecond, burst);
     }
 
+    /**
+     * The next message to the chat gets 429 with this {@code retry_after} whatever its pace, as Telegram's flood
+     * control answers at times; the chat's window opens as for any 429 ({@link #sendsInsideRetryWindow()}).
+     */
+    public void throttleNext(long chatId, int retryAfterSeconds) {
+        api.limiter.throttleNext(chatId, retryAfterSeconds);
+    }
+
+    /** How many 429s {@link #throttleNext} caused (they are among {@link #rateLimitHits()}). */
+    public int throttledSends() {
+        return api.limiter.throttledSends();
+    }
+
     /** The next call of any method except getUpdates gets this Bot API error (queued in order). */
     public void failNext(int httpStatus, String description) {
         api.failNext(FakeTelegramReply.error(httpStatus, description));

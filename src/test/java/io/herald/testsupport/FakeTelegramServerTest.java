@@ -172,6 +172,22 @@ class FakeTelegramServerTest {
     }
 
     @Test
+    void floodControlThrottlesAChatsNextSendAndOpensItsWindow() throws Exception {
+        assertThat(send("before", null).path("ok").asBoolean()).isTrue();
+        fake.throttleNext(CHAT, 30);
+        JsonNode throttled = send("throttled", null);
+        assertThat(throttled.path("error_code").asInt()).isEqualTo(429);
+        assertThat(throttled.path("parameters").path("retry_after").asInt()).isEqualTo(30);
+        assertThat(fake.throttledSends()).isEqualTo(1);
+        assertThat(fake.sendsInsideRetryWindow()).isZero();
+        assertThat(send("too soon", null).path("error_code").asInt()).isEqualTo(429);
+        assertThat(fake.sendsInsideRetryWindow()).isEqualTo(1);
+        assertThat(fake.throttledSends()).as("only the one send was throttled").isEqualTo(1);
+        assertThat(fake.rateLimitHits()).extracting(FakeTelegramServer.RateLimitHit::retryAfterSeconds)
+                .first().isEqualTo(30L);
+    }
+
+    @Test
     void limitsGroupsTo20AMinute() throws Exception {
         fake.rateLimits(new FakeTelegramRateLimits(true, 100, 100, 20));
         fake.addChat(-100L);
