@@ -123,6 +123,7 @@ final class HeraldService implements AutoCloseable {
         service.admins = admins;
         OutboxWorker worker = new OutboxWorker(outbox, subscriptions, chatSettings, platforms.senders(), admins,
                 deliveryPolicy(config.delivery()), clock, ops.metrics());
+        admins.through(worker);
         AlertPlanner planner = new AlertPlanner(subscriptions, new Summarizer(), SUMMARY_CHARS,
                 Summaries.articles(config, clock), Summaries.llm(config, settings));
         int pollThreads = Math.max(2, Math.min(16, config.feeds().size()));

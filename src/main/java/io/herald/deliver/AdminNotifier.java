@@ -20,6 +20,7 @@ public final class AdminNotifier {
     private final Map<Platform, AlertSender> senders = new EnumMap<>(Platform.class);
     private volatile Set<Long> telegramAdmins;
     private volatile Set<String> slackAdmins;
+    private volatile ReplyQueue queue;
 
     /**
      * @param senders        the configured platforms' senders (a platform without one is skipped)
@@ -35,6 +36,15 @@ public final class AdminNotifier {
     /** A notifier that only logs (no admins configured). */
     public static AdminNotifier none() {
         return new AdminNotifier(List.of(), Set.of(), Set.of());
+    }
+
+    /**
+     * Sends later notices through {@code queue} (paced with the alerts, never inside a platform's {@code retry_after}
+     * window) whenever it accepts them; directly otherwise.
+     */
+    public AdminNotifier through(ReplyQueue queue) {
+        this.queue = queue;
+        return this;
     }
 
     /** The admins after a config reload: later notices go to these. */
@@ -80,6 +90,11 @@ public final class AdminNotifier {
         if (sender == null) {
             LOG.debug("admin notice: {} is not configured; admin {} not told", platform.key(), address);
             return false;
+        }
+        ReplyQueue paced = queue;
+        if (paced != null && paced.accepting()) {
+            paced.reply(new io.herald.model.Destination(platform, address), "Herald: " + text);
+            return true;
         }
         try {
             sender.sendNotice(address, "Herald: " + text);

@@ -133,6 +133,12 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
         wake();
     }
 
+    /** Whether this worker runs (on a cluster, only the delivery leader's does): replies queued now go out. */
+    @Override
+    public boolean accepting() {
+        return running;
+    }
+
     /** Replies waiting, over all destinations. */
     public int repliesWaiting() {
         synchronized (replies) {

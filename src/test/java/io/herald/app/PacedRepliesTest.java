@@ -34,6 +34,7 @@ class PacedRepliesTest {
     private static final long GROUP = -100_3131;
     private static final long NEWSROOM = -100_3232;
     private static final long FLOODER = 7070;
+    private static final long ADMIN = 8080;
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String RSS = "application/rss+xml; charset=utf-8";
 
@@ -113,6 +114,24 @@ class PacedRepliesTest {
         }
     }
 
+    @Test
+    void adminNoticesWaitOutARetryWindowLikeEverythingElse() throws Exception {
+        try (HeraldService herald = start()) {
+            telegram.userSends(ADMIN, ADMIN, "/help");
+            assertThat(telegram.awaitMessages(ADMIN, 1, WAIT)).hasSize(1);
+            telegram.forceRateLimit(ADMIN, 5);
+            for (int i = 1; i <= 3; i++) {
+                herald.noticeAdmins("world", "notice " + i);
+            }
+            List<SentMessage> got = telegram.awaitMessages(ADMIN, 4, WAIT);
+            assertThat(telegram.rateLimitHits()).as("the 429 the fake forced happened")
+                    .singleElement().satisfies(hit -> assertThat(hit.retryAfterSeconds()).isEqualTo(5));
+            assertThat(telegram.sendsInsideRetryWindow()).as("notices sent inside the window").isZero();
+            assertThat(got.subList(1, 4)).extracting(SentMessage::plainText)
+                    .containsExactly("Herald: notice 1", "Herald: notice 2", "Herald: notice 3");
+        }
+    }
+
     private HeraldService start() throws Exception {
         Path config = dir.resolve("herald.yml");
         Files.writeString(config, """
@@ -124,11 +143,13 @@ class PacedRepliesTest {
                   - id: desk
                     query: kursk
                     to: ["telegram:%d"]
+                admins:
+                  telegram: [%d]
                 delivery:
                   telegram_group_per_minute: 57
                 network:
                   allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml"), NEWSROOM));
+                """.formatted(feeds.url("/world.xml"), NEWSROOM, ADMIN));
         HeraldConfig loaded = ConfigLoader.load(config).config();
         Settings settings = Settings.fromEnv(Map.of(
                 "HERALD_DB", dir.resolve("herald.db").toString(),

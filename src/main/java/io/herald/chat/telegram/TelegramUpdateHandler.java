@@ -251,7 +251,7 @@ final class TelegramUpdateHandler {
     }
 
     private void reply(Destination chat, Reply reply) {
-        if (replies.isPresent()) {
+        if (replies.isPresent() && replies.get().accepting()) {
             String plain = ReplyFormat.PLAIN.render(reply);
             replies.get().reply(chat, new ReplyText(plain, plain.length() > TelegramFormatter.MAX_TEXT
                     ? Optional.empty() : Optional.of(ReplyFormat.TELEGRAM_HTML.render(reply))));
