@@ -71,7 +71,14 @@ class ClusterIT {
                     () -> telegram.throttledSends() == THROTTLED_CHATS);
             bed.await("the windows recorded in the outbox", Duration.ofSeconds(5),
                     () -> bed.chatsWaitingInTheOutbox(THROTTLED_CHATS) == THROTTLED_CHATS);
-            List<String> inFlight = bed.pollsInFlight(first);
+            // kill while the node runs a poll (feeds answer after 100 ms), so that a poll in flight is really lost
+            List<String> running = bed.pollsInFlight(first);
+            long inFlightDeadline = System.nanoTime() + INTERVAL.toNanos();
+            while (running.isEmpty() && System.nanoTime() < inFlightDeadline) {
+                Thread.sleep(5);
+                running = bed.pollsInFlight(first);
+            }
+            List<String> inFlight = running;
             Instant killed = Instant.now();
             first.kill();
             int sentBeforeKill = telegram.allMessages().size();
