@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
  * Writes one mix of the matching benchmark's workload as the files {@code herald match} reads, so that the command
  * users run is measured on the very queries and articles of {@link MatchBenchmark}: {@code queries.tsv}
  * ({@code id<TAB>query}; a subscription limited to feeds becomes {@code (query) AND (source:a OR source:b)}) and
- * {@code docs.jsonl} (the benchmark's 2,000 articles).
+ * {@code docs.jsonl} (the benchmark's 2,000 articles, or more drawn the same way).
  *
- * <p>Arguments: mix ({@code base}, {@code users}, {@code heavy}), subscription count, output folder. The same seeds
- * and default parameters as {@link MatchBenchmark}.
+ * <p>Arguments: mix ({@code base}, {@code users}, {@code heavy}), subscription count, output folder, and optionally
+ * the number of articles (default 2,000, the benchmark's). The same seeds and default parameters as
+ * {@link MatchBenchmark}.
  */
 public final class WorkloadFiles {
     private WorkloadFiles() {
@@ -31,7 +32,7 @@ public final class WorkloadFiles {
         int size = Integer.parseInt(args[1]);
         Path out = Files.createDirectories(Path.of(args[2]));
         Workload workload = new Workload(2024, Workload.DEFAULT_VOCABULARY, Workload.DEFAULT_QUERY_MIN_RANK, mix);
-        List<Article> articles = workload.articles(2_000, 7);
+        List<Article> articles = workload.articles(args.length > 3 ? Integer.parseInt(args[3]) : 2_000, 7);
         List<Subscription> subscriptions = workload.subscriptions(size, 9);
         try (BufferedWriter w = Files.newBufferedWriter(out.resolve("queries.tsv"), StandardCharsets.UTF_8)) {
             for (Subscription s : subscriptions) {
