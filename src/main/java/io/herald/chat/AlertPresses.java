@@ -67,8 +67,12 @@ public final class AlertPresses {
         if (s.isPresent() && s.get().routeId().isPresent()) {
             return admin ? route(m.group(1), alert, s.get(), press.userId()) : ButtonAnswer.only(Replies.routeAskAnAdmin());
         }
-        if (!admin && !press.role().mayChangeChat()) {
-            return ButtonAnswer.only(CommandRouter.refusal(press.chat()));
+        try {
+            if (!admin && !press.role().mayChangeChat()) {
+                return ButtonAnswer.only(CommandRouter.refusal(press.chat()));
+            }
+        } catch (ChatRole.Unknown e) {
+            return ButtonAnswer.only(Replies.cannotTellWhoMayChange());
         }
         return switch (m.group(1)) {
             case "mute" -> mute(alert, s);

@@ -14,6 +14,19 @@ public interface ChatRole {
     /** Shared chats where only Herald's admins change subscriptions. */
     ChatRole HERALD_ADMINS_ONLY = () -> false;
 
-    /** Whether the sender may change the chat's subscriptions. */
+    /**
+     * Whether the sender may change the chat's subscriptions.
+     *
+     * @throws Unknown when the platform cannot be asked just now (the sender is told so and nothing changes)
+     */
     boolean mayChangeChat();
+
+    /** The platform could not say what the sender may do (it failed or could not be reached). */
+    final class Unknown extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Unknown(String message) {
+            super(message);
+        }
+    }
 }

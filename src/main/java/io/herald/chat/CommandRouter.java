@@ -119,10 +119,14 @@ public final class CommandRouter implements CommandHandler {
         String argument = space < 0 ? "" : text.substring(space).strip();
         boolean changes = CHANGING.contains(command)
                 && !(READ_WITHOUT_ARGUMENT.contains(command) && argument.isEmpty());
-        if (changes && !mayChange(message)) {
-            return refusal(message.replyTo());
+        try {
+            if (changes && !mayChange(message)) {
+                return refusal(message.replyTo());
+            }
+            return answer(message, command, argument);
+        } catch (ChatRole.Unknown e) {
+            return Replies.cannotTellWhoMayChange();
         }
-        return answer(message, command, argument);
     }
 
     private Reply answer(IncomingMessage message, String command, String argument) {

@@ -97,6 +97,11 @@ public final class Replies {
         return Reply.of("Only Herald's admins can change this channel's subscriptions.");
     }
 
+    public static Reply cannotTellWhoMayChange() {
+        return Reply.of("I could not ask Telegram whether you administer this group, so nothing changed. Please try"
+                + " again in a minute.");
+    }
+
     // ---- subscriptions -----------------------------------------------------------------------------------------
 
     public static Reply subscribeWhat() {

@@ -24,6 +24,7 @@ final class DeliveryRun {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRun.class);
     private static final long MARK_FIRST_WAIT_MILLIS = 100;
     private static final long MARK_MAX_WAIT_MILLIS = 2_000;
+    private static final Duration NOTE_RETRY = Duration.ofSeconds(1);
 
     private final OutboxStore outbox;
     private final Map<io.herald.model.Platform, AlertSender> senders;
@@ -56,6 +57,9 @@ final class DeliveryRun {
         Digest digest = rows.size() > 1 || digestHeading != null
                 ? new Digest(destination, digestHeading == null ? rows.size() + " new stories" : digestHeading,
                 rows.stream().map(OutboxEntry::alert).toList()) : null;
+        if (!noteAttempt(rows.get(0), destination)) {
+            return false;
+        }
         Optional<String> messageRef;
         try {
             try {
@@ -78,6 +82,22 @@ final class DeliveryRun {
         // delivered: from here on the rows must become sent, never be sent again
         sent(rows, destination, messageRef);
         return true;
+    }
+
+    /**
+     * Writes down that a send to the destination is under way, so that a process dying before the outcome is recorded
+     * leaves a trace the next start obeys. When the store refuses, nothing is sent and the destination waits a moment.
+     */
+    private boolean noteAttempt(OutboxEntry head, Destination destination) {
+        try {
+            outbox.markAttempt(head.id(), clock.instant());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("delivery: cannot note the send of alert {} to {}: {}; trying again shortly", head.id(),
+                    destination, e.getMessage());
+            notBefore.put(destination, clock.instant().plus(NOTE_RETRY));
+            return false;
+        }
     }
 
     /**

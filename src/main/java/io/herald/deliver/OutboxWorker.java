@@ -52,6 +52,11 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
     private static final Instant FAR_FUTURE = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
     /** Replies waiting for one destination at most; more are dropped (the chat is flooding us). */
     static final int MAX_REPLIES_PER_DESTINATION = 50;
+    /**
+     * How long a destination waits, from the start of a send that a dead process left without an outcome: longer than
+     * the {@code retry_after} Telegram and Slack ask for an ordinary burst (a few seconds, up to about 30).
+     */
+    static final Duration INTERRUPTED_HOLD = Duration.ofSeconds(30);
 
     private final OutboxStore outbox;
     private final ChatSettingsStore chatSettings;
@@ -70,6 +75,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
     private Instant settingsLoadedAt = Instant.MIN;
     private boolean woken;
     private volatile boolean running;
+    private volatile boolean recovered;
     private Supervisor.Handle handle;
     private Supervisor supervisor;
     private ExecutorService pool;
@@ -106,6 +112,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
             return;
         }
         running = true;
+        recovered = false;
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(policy.senders(), r -> {
             Thread t = new Thread(r, "herald-send-" + n.incrementAndGet());
@@ -170,6 +177,9 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
 
     private Pass pass(boolean inline) {
         Instant start = clock.instant();
+        if (!recovered) {
+            holdInterruptedSends(start);
+        }
         refreshDigestChats(start);
         Instant wakeAt = start.plus(IDLE_WAIT);
         int count = 0;
@@ -227,6 +237,22 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
             }
         }
         return new Pass(count, wakeAt);
+    }
+
+    /**
+     * Once per start: destinations whose send was under way when an earlier process died wait until that send's start
+     * plus {@link #INTERRUPTED_HOLD}, since the platform may have answered it with a {@code retry_after} window that
+     * died with the process.
+     */
+    private void holdInterruptedSends(Instant now) {
+        Map<Destination, Instant> held = outbox.holdInterruptedAttempts(INTERRUPTED_HOLD, now);
+        held.forEach((to, until) -> notBefore.merge(to, until, (a, b) -> a.isAfter(b) ? a : b));
+        if (!held.isEmpty()) {
+            LOG.info("delivery: {} destination(s) had a send under way when delivery last stopped; they wait until"
+                    + " {} s after it began, in case the platform asked for a pause: {}", held.size(),
+                    INTERRUPTED_HOLD.toSeconds(), held.keySet());
+        }
+        recovered = true;
     }
 
     /** What to send for a destination's head: one alert, a flood digest, a scheduled digest, or nothing yet. */

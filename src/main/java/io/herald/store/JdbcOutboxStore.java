@@ -61,14 +61,15 @@ public final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void markSent(long id) {
         db.inTransaction("mark alert " + id + " sent", c -> Jdbc.update(c,
-                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, attempt_started_at = NULL"
+                + " WHERE id = ?",
                 clock.millis(), id));
     }
 
     @Override
     public void markSent(long id, String messageRef) {
         db.inTransaction("mark alert " + id + " sent", c -> Jdbc.update(c, "UPDATE outbox SET status = 'sent',"
-                + " sent_at = ?, attempts = attempts + 1, message_ref = ? WHERE id = ?", clock.millis(), messageRef, id));
+                + " sent_at = ?, attempts = attempts + 1, message_ref = ?, attempt_started_at = NULL WHERE id = ?", clock.millis(), messageRef, id));
     }
 
     @Override
@@ -83,7 +84,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     public void markSent(List<Long> ids) {
         db.inTransaction("mark " + ids.size() + " alerts sent", c -> {
             for (long id : ids) {
-                Jdbc.update(c, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                Jdbc.update(c, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, attempt_started_at = NULL"
+                + " WHERE id = ?",
                         clock.millis(), id);
             }
             return null;
@@ -93,7 +95,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void retryAt(long id, Instant when, String error, boolean countAttempt) {
         db.inTransaction("reschedule alert " + id, c -> Jdbc.update(c,
-                "UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?",
+                "UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?, attempt_started_at = NULL"
+                        + " WHERE id = ?",
                 when.toEpochMilli(), error, countAttempt ? 1 : 0, id));
     }
 
@@ -101,7 +104,7 @@ public final class JdbcOutboxStore implements OutboxStore {
     public void countAttempt(List<Long> ids) {
         db.inTransaction("count an attempt on " + ids.size() + " alerts", c -> {
             for (long id : ids) {
-                Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id);
+                Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, attempt_started_at = NULL WHERE id = ?", id);
             }
             return null;
         });
@@ -110,7 +113,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void markFailed(long id, String reason) {
         db.inTransaction("mark alert " + id + " failed", c -> Jdbc.update(c,
-                "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?",
+                "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1, attempt_started_at = NULL"
+                        + " WHERE id = ?",
                 reason, id));
     }
 
@@ -218,5 +222,34 @@ public final class JdbcOutboxStore implements OutboxStore {
                 OutboxEntry.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getInt("attempts"),
                 Optional.ofNullable(rs.getString("last_error")), Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("next_attempt_at")));
+    }
+
+    @Override
+    public void markAttempt(long id, Instant startedAt) {
+        db.inTransaction("note a send of alert " + id, c -> Jdbc.update(c,
+                "UPDATE outbox SET attempt_started_at = ? WHERE id = ?", startedAt.toEpochMilli(), id));
+    }
+
+    @Override
+    public Map<Destination, Instant> holdInterruptedAttempts(java.time.Duration hold, Instant now) {
+        return db.inTransaction("hold destinations whose send was interrupted", c -> {
+            record Mark(String destination, long startedAt) {
+            }
+            List<Mark> marks = Jdbc.query(c, "SELECT destination, MAX(attempt_started_at) FROM outbox"
+                    + " WHERE status = 'pending' AND attempt_started_at IS NOT NULL GROUP BY destination",
+                    rs -> new Mark(rs.getString(1), rs.getLong(2)));
+            Map<Destination, Instant> held = new java.util.LinkedHashMap<>();
+            for (Mark mark : marks) {
+                Instant until = Instant.ofEpochMilli(mark.startedAt()).plus(hold);
+                if (until.isAfter(now)) {
+                    Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE destination = ? AND status = 'pending'"
+                            + " AND next_attempt_at < ?", until.toEpochMilli(), mark.destination(), until.toEpochMilli());
+                    held.put(Destination.parse(mark.destination()), until);
+                }
+                Jdbc.update(c, "UPDATE outbox SET attempt_started_at = NULL WHERE destination = ?"
+                        + " AND attempt_started_at IS NOT NULL", mark.destination());
+            }
+            return held;
+        });
     }
 }

@@ -175,6 +175,11 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                     + " OR (t.route_id IS NULL AND subscriptions.route_id IS NULL AND t.query = subscriptions.query)))",
                     to.toString(), from.toString(), to.toString());
             Jdbc.update(c, "DELETE FROM subscriptions WHERE destination = ?", from.toString());
+            // an admin's route mutes follow the chat, so that the route stays muted once the config names the new id
+            Jdbc.update(c, "UPDATE route_mutes SET destination = ? WHERE destination = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM route_mutes t WHERE t.destination = ? AND t.route_id = route_mutes.route_id)",
+                    to.toString(), from.toString(), to.toString());
+            Jdbc.update(c, "DELETE FROM route_mutes WHERE destination = ?", from.toString());
             return moved;
         }));
     }

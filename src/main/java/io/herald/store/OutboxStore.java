@@ -72,4 +72,19 @@ public interface OutboxStore {
      * "moved" before the rows are failed or moved).
      */
     void countAttempt(List<Long> ids);
+
+    /**
+     * Notes, before a send, that a send of the row is under way: if the process dies before the outcome is recorded
+     * (a platform's {@code retry_after} answered but not yet written), the next start learns of it from
+     * {@link #holdInterruptedAttempts}. Recording any outcome of the row clears the note.
+     */
+    void markAttempt(long id, Instant startedAt);
+
+    /**
+     * Holds every destination that has a send noted by {@link #markAttempt} but no outcome recorded (the process
+     * doing it died): its pending rows wait until the send's start plus {@code hold}, and the notes are cleared.
+     *
+     * @return the destinations held and until when (those whose hold has not already passed)
+     */
+    Map<Destination, Instant> holdInterruptedAttempts(java.time.Duration hold, Instant now);
 }

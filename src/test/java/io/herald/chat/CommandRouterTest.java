@@ -41,6 +41,21 @@ class CommandRouterTest {
     }
 
     @Test
+    void whenThePlatformCannotSayWhoAdministersTheGroupNothingChangesAndTheSenderIsToldToRetry() {
+        Destination group = Destination.telegram(-100_42);
+        ChatRole unknown = () -> {
+            throw new ChatRole.Unknown("getChatMember failed: 502");
+        };
+        assertThat(router.handle(new IncomingMessage(group, "7", "/subscribe kursk", unknown)))
+                .isEqualTo(Replies.cannotTellWhoMayChange());
+        assertThat(store.ownedBy(group)).isEmpty();
+        assertThat(router.handle(new IncomingMessage(group, "7", "/list", unknown)).toString())
+                .as("reading needs no role").doesNotContain("could not ask");
+        assertThat(router.handle(new IncomingMessage(group, "1", "/subscribe kursk", unknown)).toString())
+                .as("Herald's admins need no answer from the platform").startsWith("Subscribed");
+    }
+
+    @Test
     void badQueryGetsItsProblemAndPosition() {
         assertThat(say("/subscribe nato AND")).contains("position").contains("/help");
         assertThat(store.ownedBy(chat)).isEmpty();

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A competing writer holds the SQLite write lock longer than Herald's 5 s busy timeout while alerts are being
- * delivered: marking them sent fails with SQLITE_BUSY, and still no alert reaches its chat twice and none is left
+ * A competing writer takes the SQLite write lock as the first alert goes out and holds it longer than Herald's 5 s
+ * busy timeout: marking that alert sent fails with SQLITE_BUSY (and the other sends cannot be noted as under way, so
+ * they wait), and still no alert reaches its chat twice and none is left
  * pending after delivery.
  */
 class LockContentionTest {
@@ -49,17 +50,24 @@ class LockContentionTest {
             bed.queue("Kursk: troops on the move", subs.toArray(Subscription[]::new));
 
             AtomicInteger busy = new AtomicInteger();
-            OutboxStore counting = countingBusy(bed.outbox, busy);
             CountDownLatch locked = new CountDownLatch(1);
             AtomicLong heldMillis = new AtomicLong();
             Thread writer = new Thread(() -> holdWriteLock(dir.resolve("delivery.db"), locked, heldMillis));
-            writer.start();
-            assertThat(locked.await(10, TimeUnit.SECONDS)).as("the competing writer took the lock").isTrue();
+            // the lock is taken once the first send is under way, so that its outcome meets it
+            OutboxStore counting = countingBusy(bed.outbox, busy, () -> {
+                writer.start();
+                await(locked);
+            });
 
             OutboxWorker worker = new OutboxWorker(counting, bed.subscriptions, bed.chatSettings, bed.senders,
                     AdminNotifier.none(), DeliveryPolicy.defaults(), bed.clock);
             try {
                 worker.start();
+                long started = System.nanoTime();
+                while (writer.getState() == Thread.State.NEW && System.nanoTime() - started < 10_000_000_000L) {
+                    Thread.sleep(10);
+                }
+                assertThat(locked.await(10, TimeUnit.SECONDS)).as("the competing writer took the lock").isTrue();
                 writer.join(30_000);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (bed.outbox.counts().get(OutboxEntry.Status.SENT) < CHATS && System.nanoTime() < deadline) {
@@ -97,12 +105,28 @@ class LockContentionTest {
         }
     }
 
-    /** The store, counting failures of its writes that SQLite refused as busy. */
-    private static OutboxStore countingBusy(OutboxStore store, AtomicInteger busy) {
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The store, counting failures of marking sent that SQLite refused as busy; {@code firstAttempt} runs once, right
+     * after the first send has been noted as under way (before it goes out).
+     */
+    private static OutboxStore countingBusy(OutboxStore store, AtomicInteger busy, Runnable firstAttempt) {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
         return (OutboxStore) Proxy.newProxyInstance(OutboxStore.class.getClassLoader(),
                 new Class<?>[] {OutboxStore.class}, (proxy, method, args) -> {
                     try {
-                        return method.invoke(store, args);
+                        Object result = method.invoke(store, args);
+                        if (method.getName().equals("markAttempt") && first.getAndSet(false)) {
+                            firstAttempt.run();
+                        }
+                        return result;
                     } catch (InvocationTargetException e) {
                         if (method.getName().equals("markSent") && String.valueOf(e.getCause().getMessage())
                                 .contains("SQLITE_BUSY")) {

@@ -10,6 +10,7 @@ import io.herald.testsupport.OnBothDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,32 @@ class JdbcOutboxQueuesTest extends OnBothDatabases {
         assertThat(outbox.holdUntil(a, eleven)).isEqualTo(1);
         assertThat(outbox.dueHeads(clock.instant(), 10)).isEmpty();
         assertThat(outbox.nextDue()).contains(eleven);
+    }
+
+    @Test
+    void aSendLeftWithoutOutcomeHoldsItsDestinationFromItsStartOnlyOnce() {
+        queue(1, a);
+        queue(1, a);
+        queue(2, b);
+        queue(3, Destination.telegram(3));
+        List<OutboxHead> heads = outbox.dueHeads(clock.instant(), 10);
+        Instant started = clock.instant();
+        outbox.markAttempt(heads.get(0).id(), started);
+        outbox.markAttempt(heads.get(1).id(), started);
+        outbox.retryAt(heads.get(1).id(), started.plusSeconds(2), "429", false);
+        outbox.markAttempt(heads.get(2).id(), started.minus(Duration.ofMinutes(5)));
+        clock.advance(Duration.ofSeconds(3));
+
+        Map<Destination, Instant> held = outbox.holdInterruptedAttempts(Duration.ofSeconds(30), clock.instant());
+
+        assertThat(held).as("b's outcome was recorded; telegram:3's send began long ago")
+                .containsExactly(Map.entry(a, started.plusSeconds(30)));
+        assertThat(outbox.dueHeads(clock.instant(), 10)).extracting(OutboxHead::destination)
+                .containsExactly(b, Destination.telegram(3));
+        assertThat(outbox.pendingFor(a, clock.instant(), 10)).extracting(OutboxEntry::nextAttemptAt)
+                .containsOnly(started.plusSeconds(30));
+        assertThat(outbox.holdInterruptedAttempts(Duration.ofSeconds(30), clock.instant())).as("notes cleared")
+                .isEmpty();
     }
 
     @Test

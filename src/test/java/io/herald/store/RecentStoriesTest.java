@@ -81,6 +81,29 @@ class RecentStoriesTest extends OnBothDatabases {
         assertThat(subs.active()).extracting(Subscription::destination).containsExactlyInAnyOrder(group, other);
     }
 
+    @Test
+    void aMutedRouteStaysMutedWhenItsGroupBecomesASupergroupAndTheConfigIsEdited() throws Exception {
+        Database db = database.open();
+        JdbcSubscriptionStore subs = new JdbcSubscriptionStore(db, new MutableClock(Instant.EPOCH));
+        Destination group = Destination.telegram(-100);
+        Destination supergroup = Destination.telegram(-1001234);
+        subs.replaceRoutes(List.of(new Subscription(0, group, "kursk", Optional.of("desk"), Set.of())));
+        assertThat(subs.setRouteMuted(subs.allFor(group).get(0).id(), true, "9")).isTrue();
+
+        assertThat(subs.moveDestination(group, supergroup)).isEqualTo(1);
+        assertThat(subs.active()).as("muted after the move").isEmpty();
+        assertThat(subs.setPaused(supergroup, false)).as("/start in the supergroup leaves the mute alone").isZero();
+        // the admin edits the route to the new chat id, as told; later takes it out and puts it back
+        List<Subscription> edited = List.of(new Subscription(0, supergroup, "kursk", Optional.of("desk"), Set.of()));
+        subs.replaceRoutes(edited);
+        subs.replaceRoutes(List.of());
+        subs.replaceRoutes(edited);
+
+        assertThat(subs.allFor(supergroup)).singleElement()
+                .satisfies(s -> assertThat(subs.isPaused(s.id())).as("still muted in the supergroup").isTrue());
+        assertThat(subs.active()).isEmpty();
+    }
+
     private static void poll(JdbcFeedStore feeds, String feed, int from, int n, String text, Set<String> listed) {
         List<Item> items = new ArrayList<>();
         for (int i = from; i < from + n; i++) {

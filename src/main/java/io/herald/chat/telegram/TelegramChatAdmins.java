@@ -15,8 +15,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Who administers a Telegram group: asks {@code getChatMember} when a command needs to know, and remembers the
- * answer for {@link #TTL} so that a busy group costs one call per member and minute. A failed call counts as "not an
- * admin" and is not remembered.
+ * answer for {@link #TTL} so that a busy group costs one call per member and minute. A failed call is not remembered
+ * and raises {@link ChatRole.Unknown}: the sender is asked to try again rather than told they are no admin.
  */
 final class TelegramChatAdmins {
     static final Duration TTL = Duration.ofSeconds(60);
@@ -43,6 +43,7 @@ final class TelegramChatAdmins {
         return () -> isAdmin(chatId, userId);
     }
 
+    /** @throws ChatRole.Unknown when Telegram does not answer {@code getChatMember} */
     boolean isAdmin(long chatId, String userId) {
         String key = chatId + ":" + userId;
         long now = clock.millis();
@@ -63,7 +64,7 @@ final class TelegramChatAdmins {
             return admin;
         } catch (TelegramApiException e) {
             LOG.warn("telegram: cannot tell whether user {} administers chat {}: {}", userId, chatId, e.getMessage());
-            return false;
+            throw new ChatRole.Unknown("getChatMember failed: " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.chat.BotCommandInfo;
+import io.herald.chat.ChatRole;
 import io.herald.chat.CommandHandler;
 import io.herald.chat.IncomingMessage;
 import io.herald.chat.Replies;
@@ -80,6 +81,20 @@ class TelegramBotTest {
         });
         IncomingMessage message = received.poll(1, TimeUnit.SECONDS);
         assertThat(message).isEqualTo(new IncomingMessage(Destination.telegram(CHAT), "777", "/help"));
+    }
+
+    @Test
+    void aGroupAdminCheckThatTelegramFailsIsNeitherYesNorNoAndIsNotRemembered() {
+        long group = -100_5151;
+        fake.makeGroupAdmin(group, USER);
+        try (TelegramClients clients = TelegramClients.create(TOKEN, fake.baseUrl())) {
+            TelegramChatAdmins admins = new TelegramChatAdmins(clients.client(), Clock.systemUTC());
+            fake.failNext(502, "Bad Gateway");
+            assertThatThrownBy(() -> admins.isAdmin(group, Long.toString(USER)))
+                    .isInstanceOf(ChatRole.Unknown.class);
+            assertThat(admins.isAdmin(group, Long.toString(USER))).as("asked again, and now answered").isTrue();
+            assertThat(admins.role(group, true, "778").mayChangeChat()).isFalse();
+        }
     }
 
     @Test
