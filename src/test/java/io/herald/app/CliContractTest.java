@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testsupport.FakeSlackServer;
 import io.herald.testsupport.FakeTelegramServer;
-import io.herald.testsupport.StdStreams;
+import io.herald.testsupport.CapturedStdStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,17 +28,8 @@ class CliContractTest {
     @TempDir
     Path dir;
 
-    private StdStreams std;
-
-    @BeforeEach
-    void capture() {
-        std = StdStreams.capture();
-    }
-
-    @AfterEach
-    void restore() {
-        std.restore();
-    }
+    @RegisterExtension
+    final CapturedStdStreams std = new CapturedStdStreams();
 
     private static String[] args(String command, String... more) {
         List<String> all = new java.util.ArrayList<>(List.of(command.split(" ")));
@@ -62,13 +52,11 @@ class CliContractTest {
             if (command.contains(" ")) {
                 continue;
             }
-            std.restore();
-            std = StdStreams.capture();
+            std.clear();
             assertThat(Main.execute("help", command)).as(command).isZero();
             assertThat(std.out()).as(command).contains("Usage: herald " + command);
         }
-        std.restore();
-        std = StdStreams.capture();
+        std.clear();
         assertThat(Main.execute("help")).isZero();
         assertThat(std.out()).contains("Commands:").contains("outbox").contains("help");
     }
