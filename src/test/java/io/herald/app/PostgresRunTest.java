@@ -11,11 +11,7 @@ import io.herald.testsupport.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +58,9 @@ class PostgresRunTest {
                 awaitPolls(feeds, feeds.requestCount("/world.xml") + 2);
                 assertThat(telegram.messagesTo(CHAT)).as("the alert is sent once").hasSize(2);
 
-                assertThat(strings(pg, "SELECT job_name FROM qrtz_job_details")).containsExactly("world");
-                assertThat(strings(pg, "SELECT instance_name FROM qrtz_scheduler_state")).hasSize(1);
-                assertThat(strings(pg, "SELECT destination || ' ' || status FROM outbox"))
+                assertThat(pg.column("SELECT job_name FROM qrtz_job_details")).containsExactly("world");
+                assertThat(pg.column("SELECT instance_name FROM qrtz_scheduler_state")).hasSize(1);
+                assertThat(pg.column("SELECT destination || ' ' || status FROM outbox"))
                         .containsExactly("telegram:" + CHAT + " sent");
             } finally {
                 herald.destroy();
@@ -79,15 +75,5 @@ class PostgresRunTest {
 
     private static void awaitPolls(FeedServer feeds, int count) throws InterruptedException {
         Await.until(WAIT, () -> feeds.requestCount("/world.xml") >= count, count + " polls");
-    }
-
-    private static List<String> strings(TestPostgres pg, String sql) throws Exception {
-        try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
     }
 }
