@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,16 +41,16 @@ class AdminCommandsEndToEndTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FakeSlackServer slack;
-    private FeedServer web;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN);
+    @AutoClose
+    private final FeedServer web = FeedServer.start();
     private Path config;
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
-        slack = FakeSlackServer.start(SLACK_TOKEN);
-        web = FeedServer.start();
+    void prepareFakes() {
         web.publish("/world.xml", RSS, rss(item("w0", "Markets open flat", "https://news.example.org/w0", "Calm.")));
         web.publish("/news/", "text/html; charset=utf-8", """
                 <!DOCTYPE html><html><head><title>Example News</title>
@@ -60,13 +60,6 @@ class AdminCommandsEndToEndTest {
         web.publish("/news/feed.xml", RSS, rss(item("n0", "Town fair opens", "https://news.example.org/n0",
                 "Stalls and music.")));
         config = dir.resolve("herald.yml");
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        slack.close();
-        web.close();
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,30 +43,23 @@ class ConfigReloadEndToEndTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FakeSlackServer slack;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
     private Path config;
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    void prepareFakes() {
         telegram.addChat(TEAM_CHAT);
         telegram.addChat(ADMIN);
-        slack = FakeSlackServer.start(SLACK_TOKEN);
         slack.addChannel(CHANNEL);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("w0", "Markets open flat", "https://news.example.org/w0", "Calm.")));
         feeds.publish("/europe.xml", RSS, rss(item("e0", "Kursk: an older story already listed",
                 "https://news.example.org/e0", "Listed before the feed was added.")));
         config = dir.resolve("herald.yml");
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        slack.close();
-        feeds.close();
     }
 
     @Test

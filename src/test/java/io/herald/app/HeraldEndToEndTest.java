@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,25 +40,18 @@ class HeraldEndToEndTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FakeSlackServer slack;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
-        slack = FakeSlackServer.start(SLACK_TOKEN);
+    void prepareFakes() {
         slack.addChannel(CHANNEL);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("rates", "Central bank holds rates steady",
                 "https://news.example.org/world/rates", "Policy makers kept the main rate at 3.25%.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        slack.close();
-        feeds.close();
     }
 
     @Test

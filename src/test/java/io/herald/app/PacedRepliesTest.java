@@ -14,7 +14,7 @@ import io.herald.testsupport.FeedServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,23 +36,17 @@ class PacedRepliesTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
+    void prepareFakes() {
         telegram.rateLimits(new FakeTelegramRateLimits(true, 3, 1.0, 60));
         telegram.addChat(GROUP);
         telegram.addChat(NEWSROOM);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss());
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        feeds.close();
     }
 
     @Test

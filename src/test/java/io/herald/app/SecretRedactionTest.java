@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,25 +42,23 @@ class SecretRedactionTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
     private StdStreams std;
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
+    void prepareFakes() {
         telegram.addChat(CHAT);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss());
     }
 
     @AfterEach
-    void stopFakes() {
+    void restoreStreams() {
         if (std != null) {
             std.restore();
         }
-        telegram.close();
-        feeds.close();
     }
 
     @Test

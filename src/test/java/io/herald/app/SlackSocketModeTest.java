@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,23 +41,17 @@ class SlackSocketModeTest {
     @TempDir
     Path dir;
 
-    private FakeSlackServer slack;
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(BOT_TOKEN);
     private FakeSlackSocketMode socket;
-    private FeedServer feeds;
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        slack = FakeSlackServer.start(BOT_TOKEN).addChannel(CHANNEL).addChannel(OTHER_CHANNEL)
-                .memberOf(USER, CHANNEL);
+    void prepareFakes() {
+        slack.addChannel(CHANNEL).addChannel(OTHER_CHANNEL).memberOf(USER, CHANNEL);
         socket = slack.enableSocketMode(APP_TOKEN);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("old", "Old story", "https://news.example.org/old", "Old.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        slack.close();
-        feeds.close();
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,22 +41,16 @@ class TelegramWebhookTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
-        feeds = FeedServer.start();
+    void prepareFakes() {
         feeds.publish("/world.xml", "application/rss+xml", HeraldEndToEndTest.rss(HeraldEndToEndTest.item("old",
                 "Old story", "https://news.example.org/old", "Old.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        feeds.close();
-        telegram.close();
     }
 
     @Test

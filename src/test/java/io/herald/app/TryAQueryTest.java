@@ -14,7 +14,7 @@ import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,25 +32,19 @@ class TryAQueryTest {
     @org.junit.jupiter.api.io.TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
-        feeds = FeedServer.start();
+    void prepareFakes() {
         feeds.publish("/world.xml", RSS, rss(
                 item("a", "Troops move near Kursk", "https://news.example.org/a", "Units moved overnight.")
                         + item("b", "Budget talks stall", "https://news.example.org/b", "No deal on taxes &amp; fees.")
                         + item("c", "Summit in Vilnius", "https://news.example.org/c",
                         "Leaders of NATO met on Tuesday &lt;to talk&gt; about air defence.")
                         + item("d", "Kurskaya station reopens", "https://news.example.org/d", "A metro story.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        feeds.close();
     }
 
     @Test
