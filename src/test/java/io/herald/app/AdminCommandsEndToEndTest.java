@@ -7,6 +7,7 @@ import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.slackEnv;
 import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testsupport.Await;
@@ -36,7 +37,6 @@ class AdminCommandsEndToEndTest {
     private static final long ADMIN = 9001;
     private static final long USER = 7001;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.slackEnv;
 import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testsupport.Await;
@@ -32,7 +33,6 @@ class HeraldEndToEndTest {
     private static final long CHAT = 5001;
     private static final long USER = 7001;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     private static final String KURSK_TITLE = "NATO: North Korea has sent troops to Russia's Kursk region";
     private static final String KURSK_LINK = "https://news.example.org/world/nato-north-korea-kursk";

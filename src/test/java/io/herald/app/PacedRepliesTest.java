@@ -3,6 +3,7 @@ package io.herald.app;
 import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.chat.CommandThrottle;
@@ -31,7 +32,6 @@ class PacedRepliesTest {
     private static final long FLOODER = 7070;
     private static final long ADMIN = 8080;
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;

@@ -3,6 +3,7 @@ package io.herald.app;
 import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.config.Settings;
@@ -37,7 +38,6 @@ class SecretRedactionTest {
     private static final String TOKEN = "4242:configured-secret-Value";
     private static final long CHAT = -100777;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;

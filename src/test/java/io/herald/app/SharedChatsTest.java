@@ -5,6 +5,7 @@ import static io.herald.app.HeraldEndToEndTest.rss;
 import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.model.Destination;
@@ -37,7 +38,6 @@ class SharedChatsTest {
     private static final long GROUP_ADMIN = 7022;
     private static final long HERALD_ADMIN = 9021;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;

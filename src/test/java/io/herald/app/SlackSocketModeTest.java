@@ -6,6 +6,7 @@ import static io.herald.app.ServiceUnderTest.env;
 import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.slackEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,6 @@ class SlackSocketModeTest {
     private static final String OTHER_CHANNEL = "C0SOCKET2";
     private static final String USER = "U0SOCKET1";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import static io.herald.app.HeraldEndToEndTest.rss;
 import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.model.Destination;
@@ -36,7 +37,6 @@ class TelegramTopicsAndButtonsTest {
     private static final long USER = 7013;
     private static final long ADMIN = 9013;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
     private static final String KURSK_LINK = "https://news.example.org/world/kursk";
 
     @TempDir

@@ -5,6 +5,7 @@ import static io.herald.app.HeraldEndToEndTest.rss;
 import static io.herald.app.ServiceUnderTest.polledOnce;
 import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.model.Destination;
@@ -27,7 +28,6 @@ class TryAQueryTest {
     private static final String TOKEN = "7000031:try-a-query-token";
     private static final long CHAT = 5031;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @org.junit.jupiter.api.io.TempDir
     Path dir;
