@@ -213,7 +213,8 @@ final class ClusterBed implements AutoCloseable {
             destinations.add("telegram:" + chat(c));
         }
         return Integer.parseInt(pg.column("SELECT COUNT(DISTINCT destination)::text FROM outbox"
-                + " WHERE status = 'pending' AND next_attempt_at > (extract(epoch from clock_timestamp()) * 1000)::bigint"
+                + " WHERE status = 'pending'"
+                + " AND next_attempt_at > (extract(epoch from clock_timestamp()) * 1000)::bigint"
                 + " AND destination = ANY (string_to_array(?, ','))", String.join(",", destinations)).get(0));
     }
 
