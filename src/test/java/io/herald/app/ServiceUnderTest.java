@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link HeraldService} as {@code herald run} starts it, in the test's own JVM: from a config file the test writes
- * and the environment it gives; closing the service stops it.
+ * {@link HeraldService} as {@code herald run} starts it, from a config file the test writes and the environment it
+ * gives: {@link #start} in the test's own JVM (closing the service stops it), {@link #launch} in a JVM of its own.
  */
 final class ServiceUnderTest {
     private ServiceUnderTest() {
