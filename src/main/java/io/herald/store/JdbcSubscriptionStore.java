@@ -31,8 +31,6 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     private final Database db;
     private final Clock clock;
 
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
-
     public JdbcSubscriptionStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
@@ -40,7 +38,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public Optional<Subscription> add(Destination destination, String query, String createdBy) {
-        return changed(db.inTransaction("add a subscription for " + destination, c -> {
+        return db.inTransaction("add a subscription for " + destination, c -> {
             List<Long> existing = Jdbc.query(c,
                     "SELECT id FROM subscriptions WHERE destination = ? AND query = ? AND route_id IS NULL",
                     rs -> rs.getLong(1), destination.toString(), query);
@@ -50,7 +48,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
             long id = Jdbc.insert(c, "INSERT INTO subscriptions (destination, query, created_by, created_at)"
                     + " VALUES (?, ?, ?, ?)", destination.toString(), query, createdBy, clock.millis());
             return Optional.of(new Subscription(id, destination, query, Optional.empty(), Set.of()));
-        }));
+        });
     }
 
     @Override
@@ -69,10 +67,10 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean restore(Subscription s, String createdBy) {
-        return changed(db.inTransaction("restore subscription " + s.id(), c -> Jdbc.update(c,
+        return db.inTransaction("restore subscription " + s.id(), c -> Jdbc.update(c,
                 "INSERT INTO subscriptions (id, destination, query, feeds, created_by, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", s.id(), s.destination().toString(),
-                s.query(), joinFeeds(s.feeds()), createdBy, clock.millis()) > 0));
+                s.query(), joinFeeds(s.feeds()), createdBy, clock.millis()) > 0);
     }
 
     @Override
@@ -84,8 +82,8 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean remove(long id) {
-        return changed(db.inTransaction("remove subscription " + id,
-                c -> Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", id) > 0));
+        return db.inTransaction("remove subscription " + id,
+                c -> Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", id) > 0);
     }
 
     @Override
@@ -96,7 +94,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public void replaceRoutes(List<Subscription> routes) {
-        changed(db.inTransaction("store config routes", c -> {
+        db.inTransaction("store config routes", c -> {
             Map<String, Long> stored = new HashMap<>();
             for (Subscription s : Jdbc.query(c, "SELECT " + COLUMNS + " FROM subscriptions WHERE route_id IS NOT NULL",
                     JdbcSubscriptionStore::map)) {
@@ -120,19 +118,19 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 Jdbc.update(c, "DELETE FROM subscriptions WHERE id = ?", gone);
             }
             return null;
-        }));
+        });
     }
 
     @Override
     public boolean setPaused(long id, boolean paused) {
-        return changed(db.inTransaction("pause subscription " + id, c -> Jdbc.update(c,
+        return db.inTransaction("pause subscription " + id, c -> Jdbc.update(c,
                 "UPDATE subscriptions SET paused = ? WHERE id = ? AND paused <> ?",
-                paused ? 1 : 0, id, paused ? 1 : 0))) > 0;
+                paused ? 1 : 0, id, paused ? 1 : 0)) > 0;
     }
 
     @Override
     public boolean setRouteMuted(long id, boolean muted, String by) {
-        return changed(db.inTransaction((muted ? "mute" : "unmute") + " route subscription " + id, c -> {
+        return db.inTransaction((muted ? "mute" : "unmute") + " route subscription " + id, c -> {
             List<Subscription> found = Jdbc.query(c, "SELECT " + COLUMNS + " FROM subscriptions WHERE id = ?"
                     + " AND route_id IS NOT NULL", JdbcSubscriptionStore::map, id);
             if (found.isEmpty()) {
@@ -148,16 +146,16 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
             }
             Jdbc.update(c, "UPDATE subscriptions SET paused = ? WHERE id = ?", muted ? 1 : 0, id);
             return true;
-        }));
+        });
     }
 
     @Override
     public int setPaused(Destination destination, boolean paused) {
-        return changed(db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
+        return db.inTransaction("pause subscriptions of " + destination, c -> Jdbc.update(c,
                 "UPDATE subscriptions SET paused = ? WHERE destination = ? AND paused <> ?" + (paused ? ""
                         : " AND NOT EXISTS (SELECT 1 FROM route_mutes m WHERE m.route_id = subscriptions.route_id"
                         + " AND m.destination = subscriptions.destination)"),
-                paused ? 1 : 0, destination.toString(), paused ? 1 : 0)));
+                paused ? 1 : 0, destination.toString(), paused ? 1 : 0));
     }
 
     @Override
@@ -169,7 +167,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public int moveDestination(Destination from, Destination to) {
-        return changed(db.inTransaction("move subscriptions from " + from + " to " + to, c -> {
+        return db.inTransaction("move subscriptions from " + from + " to " + to, c -> {
             int moved = Jdbc.update(c, "UPDATE subscriptions SET destination = ? WHERE destination = ? AND NOT EXISTS"
                     + " (SELECT 1 FROM subscriptions t WHERE t.destination = ? AND (t.route_id = subscriptions.route_id"
                     + " OR (t.route_id IS NULL AND subscriptions.route_id IS NULL AND t.query = subscriptions.query)))",
@@ -181,12 +179,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                     to.toString(), from.toString(), to.toString());
             Jdbc.update(c, "DELETE FROM route_mutes WHERE destination = ?", from.toString());
             return moved;
-        }));
-    }
-
-    @Override
-    public long version() {
-        return version.get();
+        });
     }
 
     @Override
@@ -294,12 +287,6 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                     + " DO UPDATE SET upto = excluded.upto WHERE subscription_changes_floor.upto < excluded.upto", upto);
             return deleted;
         });
-    }
-
-    /** Passes a write's result through, counting the write so that readers know to refresh. */
-    private <T> T changed(T result) {
-        version.incrementAndGet();
-        return result;
     }
 
     private static String routeKey(Subscription s) {

@@ -76,12 +76,6 @@ public interface SubscriptionStore {
     int moveDestination(Destination from, Destination to);
 
     /**
-     * A number that changes whenever this store changed a subscription (added, removed, paused, resumed, moved, or
-     * a route replaced), so that an in-memory index knows when to refresh.
-     */
-    long version();
-
-    /**
      * What a matching index keeps of an active subscription.
      *
      * @param feeds the feed ids it is limited to; empty = every feed

@@ -2,24 +2,26 @@ package io.herald.app;
 
 import static io.herald.app.HeraldEndToEndTest.item;
 import static io.herald.app.HeraldEndToEndTest.rss;
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.slackEnv;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeSlackServer;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +37,20 @@ class AdminCommandsEndToEndTest {
     private static final long ADMIN = 9001;
     private static final long USER = 7001;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FakeSlackServer slack;
-    private FeedServer web;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN);
+    @AutoClose
+    private final FeedServer web = FeedServer.start();
     private Path config;
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
-        slack = FakeSlackServer.start(SLACK_TOKEN);
-        web = FeedServer.start();
+    void prepareFakes() {
         web.publish("/world.xml", RSS, rss(item("w0", "Markets open flat", "https://news.example.org/w0", "Calm.")));
         web.publish("/news/", "text/html; charset=utf-8", """
                 <!DOCTYPE html><html><head><title>Example News</title>
@@ -61,25 +62,18 @@ class AdminCommandsEndToEndTest {
         config = dir.resolve("herald.yml");
     }
 
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        slack.close();
-        web.close();
-    }
-
     @Test
     void addFeedOfAPageThenPauseAndResumeIt() throws Exception {
         try (HeraldService herald = start()) {
             assertThat(say(USER, "/subscribe kursk")).startsWith("Subscribed");
             assertThat(say(USER, "/addfeed " + web.url("/news/"))).contains("admins only");
-            await(() -> initialized(herald, "world"));
+            Await.until(WAIT, () -> polledOnce(herald, "world"));
             assertThat(say(USER, "/feeds")).contains("world - World (config file)", "ok", "next poll: ");
 
             String added = say(ADMIN, "/addfeed " + web.url("/news/") + " local-news 1s");
             assertThat(added).contains("Added feed local-news", "World", "1 items", "found on the page",
                     web.url("/news/feed.xml").toString());
-            await(() -> initialized(herald, "local-news"));
+            Await.until(WAIT, () -> polledOnce(herald, "local-news"));
             assertThat(telegram.messagesTo(USER)).as("the stories listed when it was added do not alert").hasSize(3);
 
             web.publish("/news/feed.xml", RSS, rss(item("n1", "Kursk: trains run again",
@@ -143,7 +137,7 @@ class AdminCommandsEndToEndTest {
                     "");
             assertThat(send(USER, "feeds.opml", good)).contains("only read .opml files, and only from Herald's admins");
             assertThat(send(ADMIN, "feeds.opml", good)).contains("Imported 1 feed(s): local");
-            await(() -> initialized(herald, "local"));
+            Await.until(WAIT, () -> polledOnce(herald, "local"));
 
             int before = telegram.messagesTo(ADMIN).size();
             telegram.userSends(ADMIN, ADMIN, "/export");
@@ -176,45 +170,16 @@ class AdminCommandsEndToEndTest {
     }
 
     private HeraldService start() throws Exception {
-        Files.writeString(config, """
+        Files.writeString(config, worldFeed("""
                 admins:
                   telegram: [%d]
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
                 routes:
                   - id: desk
                     query: kursk
                     to: ["telegram:%d"]
                     feeds: [world]
-                network:
-                  allow_private_addresses: true
-                """.formatted(ADMIN, web.url("/world.xml"), USER));
-        Settings settings = Settings.fromEnv(Map.of(
-                "HERALD_CONFIG", config.toString(),
-                "HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN,
-                "TELEGRAM_API_URL", telegram.baseUrl(),
-                "SLACK_BOT_TOKEN", SLACK_TOKEN,
-                "SLACK_API_URL", slack.apiUrl()));
-        return HeraldService.start(settings, ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    private static boolean initialized(HeraldService herald, String feed) {
-        return herald.feeds().find(feed).map(s -> s.initialized()).orElse(false);
-    }
-
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        await(condition, WAIT);
-    }
-
-    static void await(BooleanSupplier condition, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", within).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+                """.formatted(ADMIN, USER), web.url("/world.xml")));
+        return ServiceUnderTest.start(config, env(Map.of("HERALD_CONFIG", config.toString()),
+                telegramEnv(dir.resolve("herald.db"), TELEGRAM_TOKEN, telegram), slackEnv(SLACK_TOKEN, slack)));
     }
 }

@@ -2,20 +2,17 @@ package io.herald.app;
 
 import static io.herald.app.HeraldEndToEndTest.item;
 import static io.herald.app.HeraldEndToEndTest.rss;
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.worldFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,11 +43,11 @@ class ChatFeedsOnEveryNodeTest {
                 String added = say(telegram, "/addfeed " + feeds.url("/extra.xml") + " extra 1s");
                 assertThat(added).contains("Added feed extra");
                 assertThat(a.polledFeeds()).as("at once on the node that added it").contains("extra");
-                AdminCommandsEndToEndTest.await(() -> b.polledFeeds().contains("extra"), PICKED_UP);
+                Await.until(PICKED_UP, () -> b.polledFeeds().contains("extra"));
 
                 assertThat(say(telegram, "/removefeed extra")).contains("Removed feed extra");
                 assertThat(a.polledFeeds()).doesNotContain("extra");
-                AdminCommandsEndToEndTest.await(() -> !b.polledFeeds().contains("extra"), PICKED_UP);
+                Await.until(PICKED_UP, () -> !b.polledFeeds().contains("extra"));
                 assertThat(b.polledFeeds()).containsExactly("world");
             }
         }
@@ -64,22 +61,12 @@ class ChatFeedsOnEveryNodeTest {
         return replies.get(before).plainText();
     }
 
-    private HeraldService node(String name, FeedServer feeds, Map<String, String> env) throws Exception {
-        Path config = dir.resolve(name + ".yml");
-        Files.writeString(config, """
+    private HeraldService node(String name, FeedServer feeds, Map<String, String> platforms) throws Exception {
+        Path config = Files.writeString(dir.resolve(name + ".yml"), worldFeed("""
                 admins:
                   telegram: [%d]
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
-                network:
-                  allow_private_addresses: true
-                """.formatted(ADMIN, feeds.url("/world.xml")));
-        Map<String, String> all = new HashMap<>(env);
-        all.put("HERALD_CONFIG", config.toString());
-        all.put("HERALD_DB", dir.resolve("herald.db").toString());
-        return HeraldService.start(Settings.fromEnv(all), ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                """.formatted(ADMIN), feeds.url("/world.xml")));
+        return ServiceUnderTest.start(config, env(platforms, Map.of("HERALD_CONFIG", config.toString(),
+                "HERALD_DB", dir.resolve("herald.db").toString())));
     }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testsupport.FakeSlackServer;
 import io.herald.testsupport.FakeTelegramServer;
-import io.herald.testsupport.StdStreams;
+import io.herald.testsupport.CapturedStdStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,17 +27,8 @@ class CliContractTest {
     @TempDir
     Path dir;
 
-    private StdStreams std;
-
-    @BeforeEach
-    void capture() {
-        std = StdStreams.capture();
-    }
-
-    @AfterEach
-    void restore() {
-        std.restore();
-    }
+    @RegisterExtension
+    final CapturedStdStreams std = new CapturedStdStreams();
 
     private static String[] args(String command, String... more) {
         List<String> all = new java.util.ArrayList<>(List.of(command.split(" ")));
@@ -62,13 +51,11 @@ class CliContractTest {
             if (command.contains(" ")) {
                 continue;
             }
-            std.restore();
-            std = StdStreams.capture();
+            std.clear();
             assertThat(Main.execute("help", command)).as(command).isZero();
             assertThat(std.out()).as(command).contains("Usage: herald " + command);
         }
-        std.restore();
-        std = StdStreams.capture();
+        std.clear();
         assertThat(Main.execute("help")).isZero();
         assertThat(std.out()).contains("Commands:").contains("outbox").contains("help");
     }
@@ -143,18 +130,13 @@ class CliContractTest {
         String wrong = "7000123:wrong-token-value";
         io.herald.testsupport.TestSecrets.record(wrong);
         try (FakeTelegramServer telegram = FakeTelegramServer.start("7000123:right-token-value")) {
-            Map<String, String> env = new HashMap<>();
-            env.put("TELEGRAM_BOT_TOKEN", wrong);
-            env.put("TELEGRAM_API_URL", telegram.baseUrl());
-            env.put("HERALD_DB", dir.resolve("t.db").toString());
-            assertThat(Main.execute(env, "run", "--config", config("").toString())).isEqualTo(Main.BAD_INPUT);
+            assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", telegram.baseUrl(),
+                    "HERALD_DB", dir.resolve("t.db").toString()))).isEqualTo(Main.BAD_INPUT);
             assertThat(telegram.callCount("getMe")).as("the fake saw no call: tokens are checked per path").isZero();
         }
-        String err = std.err().strip();
-        assertThat(err).startsWith("TELEGRAM_BOT_TOKEN: Telegram refused the bot token (getMe answered 401)")
-                .doesNotContain(wrong).doesNotContain("wrong-token").doesNotContain("Exception");
-        assertThat(err.lines()).hasSize(1);
-        assertThat(std.out()).doesNotContain(wrong);
+        assertThat(oneLineError(wrong))
+                .startsWith("TELEGRAM_BOT_TOKEN: Telegram refused the bot token (getMe answered 401)")
+                .doesNotContain("wrong-token");
         assertThat(dir.resolve("t.db")).doesNotExist();
     }
 
@@ -163,17 +145,25 @@ class CliContractTest {
         String wrong = "xoxb-5555-wrong-token";
         io.herald.testsupport.TestSecrets.record(wrong);
         try (FakeSlackServer slack = FakeSlackServer.start("xoxb-5555-right-token")) {
-            Map<String, String> env = new HashMap<>();
-            env.put("SLACK_BOT_TOKEN", wrong);
-            env.put("SLACK_API_URL", slack.apiUrl());
-            env.put("HERALD_DB", dir.resolve("s.db").toString());
-            assertThat(Main.execute(env, "run", "--config", config("").toString())).isEqualTo(Main.BAD_INPUT);
+            assertThat(run(Map.of("SLACK_BOT_TOKEN", wrong, "SLACK_API_URL", slack.apiUrl(),
+                    "HERALD_DB", dir.resolve("s.db").toString()))).isEqualTo(Main.BAD_INPUT);
         }
+        assertThat(oneLineError(wrong))
+                .startsWith("SLACK_BOT_TOKEN: Slack refused the bot token (auth.test answered invalid_auth)");
+    }
+
+    /** {@code herald run} on a config with one feed, with these environment variables. */
+    private int run(Map<String, String> env) throws Exception {
+        return Main.execute(env, "run", "--config", config("").toString());
+    }
+
+    /** The error printed on stderr, checked to be one line that shows neither the secret nor an exception. */
+    private String oneLineError(String secret) {
         String err = std.err().strip();
-        assertThat(err).startsWith("SLACK_BOT_TOKEN: Slack refused the bot token (auth.test answered invalid_auth)")
-                .doesNotContain(wrong).doesNotContain("Exception");
+        assertThat(err).doesNotContain(secret).doesNotContain("Exception");
         assertThat(err.lines()).hasSize(1);
-        assertThat(std.out()).doesNotContain(wrong);
+        assertThat(std.out()).doesNotContain(secret);
+        return err;
     }
 
     private Path config(String more) throws Exception {

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.testsupport.FeedServer;
-import io.herald.testsupport.StdStreams;
+import io.herald.testsupport.CapturedStdStreams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract: output, exit codes (0 ok, 1 failure, 2 bad input) and one-line errors. */
@@ -22,17 +21,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private StdStreams std;
-
-    @BeforeEach
-    void capture() {
-        std = StdStreams.capture();
-    }
-
-    @AfterEach
-    void restore() {
-        std.restore();
-    }
+    @RegisterExtension
+    final CapturedStdStreams std = new CapturedStdStreams();
 
     private int run(String... args) {
         return Main.execute(args);

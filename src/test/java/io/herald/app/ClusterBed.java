@@ -14,10 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -216,30 +212,16 @@ final class ClusterBed implements AutoCloseable {
         for (int c = 0; c < chats; c++) {
             destinations.add("telegram:" + chat(c));
         }
-        return Integer.parseInt(query("SELECT COUNT(DISTINCT destination)::text FROM outbox WHERE status = 'pending'"
+        return Integer.parseInt(pg.column("SELECT COUNT(DISTINCT destination)::text FROM outbox"
+                + " WHERE status = 'pending'"
                 + " AND next_attempt_at > (extract(epoch from clock_timestamp()) * 1000)::bigint"
                 + " AND destination = ANY (string_to_array(?, ','))", String.join(",", destinations)).get(0));
     }
 
     /** The feeds the node is polling now, per Quartz's table (its instance id holds the process id). */
     List<String> pollsInFlight(Node node) {
-        return query("SELECT trigger_name FROM qrtz_fired_triggers WHERE state = 'EXECUTING' AND instance_name LIKE ?"
-                + " ORDER BY trigger_name", "%-" + node.process().pid() + "-%");
-    }
-
-    private List<String> query(String sql, String param) {
-        try (Connection c = pg.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return pg.column("SELECT trigger_name FROM qrtz_fired_triggers WHERE state = 'EXECUTING'"
+                + " AND instance_name LIKE ? ORDER BY trigger_name", "%-" + node.process().pid() + "-%");
     }
 
     int minRequests(Instant after) {

@@ -2,26 +2,26 @@ package io.herald.app;
 
 import static io.herald.app.HeraldEndToEndTest.item;
 import static io.herald.app.HeraldEndToEndTest.rss;
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.slackEnv;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeSlackServer;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,42 +39,34 @@ class ConfigReloadEndToEndTest {
     private static final long ADMIN = 9001;
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration APPLIED_WITHIN = Duration.ofSeconds(5);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FakeSlackServer slack;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
     private Path config;
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    void prepareFakes() {
         telegram.addChat(TEAM_CHAT);
         telegram.addChat(ADMIN);
-        slack = FakeSlackServer.start(SLACK_TOKEN);
         slack.addChannel(CHANNEL);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("w0", "Markets open flat", "https://news.example.org/w0", "Calm.")));
         feeds.publish("/europe.xml", RSS, rss(item("e0", "Kursk: an older story already listed",
                 "https://news.example.org/e0", "Listed before the feed was added.")));
         config = dir.resolve("herald.yml");
     }
 
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        slack.close();
-        feeds.close();
-    }
-
     @Test
     void editsApplyWhileRunningAndAnInvalidEditKeepsTheRunningConfig() throws Exception {
         write(config, yaml(List.of("world"), true));
         try (HeraldService herald = start()) {
-            await(() -> initialized(herald, "world"));
+            Await.until(WAIT, () -> polledOnce(herald, "world"));
 
             feeds.publish("/world.xml", RSS, rss(item("w1", "Kursk: troops move", "https://news.example.org/w1",
                     "Troops moved near Kursk.")));
@@ -89,7 +81,7 @@ class ConfigReloadEndToEndTest {
             assertThat(notices).hasSize(1);
             assertThat(notices.get(0).plainText()).contains("reloaded", "feeds added: europe", "routes removed: team");
 
-            await(() -> initialized(herald, "europe"));
+            Await.until(WAIT, () -> polledOnce(herald, "europe"));
             long published = System.nanoTime();
             feeds.publish("/europe.xml", RSS, rss(item("e0", "Kursk: an older story already listed",
                     "https://news.example.org/e0", "Listed before."), item("e1", "Kursk: bridge reopened",
@@ -104,7 +96,7 @@ class ConfigReloadEndToEndTest {
                     "More troops near Kursk.")));
             assertThat(slack.awaitMessages(CHANNEL, 3, WAIT)).hasSize(3);
             int worldPolls = feeds.requestCount("/world.xml");
-            await(() -> feeds.requestCount("/world.xml") >= worldPolls + 2);
+            Await.until(WAIT, () -> feeds.requestCount("/world.xml") >= worldPolls + 2);
             assertThat(telegram.messagesTo(TEAM_CHAT)).as("the removed route no longer alerts").hasSize(1);
             assertThat(slack.messagesTo(CHANNEL)).extracting(FakeSlackServer.PostedMessage::allText)
                     .noneMatch(t -> t.contains("older story")).as("a new feed's first poll records without alerting");
@@ -145,7 +137,7 @@ class ConfigReloadEndToEndTest {
     void aFileWrittenInTwoStepsIsReadOnceComplete() throws Exception {
         write(config, yaml(List.of("world"), true));
         try (HeraldService herald = start()) {
-            await(() -> initialized(herald, "world"));
+            Await.until(WAIT, () -> polledOnce(herald, "world"));
             String full = yaml(List.of("world", "europe"), true);
             int cut = full.indexOf("    url:", full.indexOf("id: europe"));
             Files.writeString(config, full.substring(0, cut));
@@ -156,7 +148,7 @@ class ConfigReloadEndToEndTest {
             assertThat(notices).hasSize(1);
             assertThat(notices.get(0).plainText()).contains("feeds added: europe");
             assertThat(herald.reloader().unsettledReads()).as("the half-written file was read").isPositive();
-            await(() -> initialized(herald, "europe"));
+            Await.until(WAIT, () -> polledOnce(herald, "europe"));
             Thread.sleep(1000);
             assertThat(telegram.messagesTo(ADMIN)).as("the half-written file was never reported").hasSize(1);
         }
@@ -187,26 +179,7 @@ class ConfigReloadEndToEndTest {
     }
 
     private HeraldService start() throws Exception {
-        Settings settings = Settings.fromEnv(Map.of(
-                "HERALD_CONFIG", config.toString(),
-                "HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN,
-                "TELEGRAM_API_URL", telegram.baseUrl(),
-                "SLACK_BOT_TOKEN", SLACK_TOKEN,
-                "SLACK_API_URL", slack.apiUrl()));
-        return HeraldService.start(settings, ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    private static boolean initialized(HeraldService herald, String feed) {
-        return herald.feeds().find(feed).map(s -> s.initialized()).orElse(false);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        return ServiceUnderTest.start(config, env(Map.of("HERALD_CONFIG", config.toString()),
+                telegramEnv(dir.resolve("herald.db"), TELEGRAM_TOKEN, telegram), slackEnv(SLACK_TOKEN, slack)));
     }
 }

@@ -1,21 +1,18 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
 import io.herald.model.Destination;
 import io.herald.store.OutboxEntry;
 import io.herald.testsupport.FakeTelegramRateLimits;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,9 +62,9 @@ class DatabaseOutageTest {
             feed.publish("/world.xml", "application/rss+xml", feedWith(0));
             Path data = dir.resolve("data");
             int port = freePort();
-            try (HeraldService herald = HeraldService.start(settings(telegram, data, port),
-                    ConfigLoader.load(config(feed)).config(), new PrintStream(new ByteArrayOutputStream(), true,
-                            StandardCharsets.UTF_8))) {
+            try (HeraldService herald = ServiceUnderTest.start(config(feed),
+                    env(telegramEnv(data.resolve("herald.db"), TOKEN, telegram),
+                            Map.of("HERALD_HTTP_PORT", Integer.toString(port))))) {
                 for (int c = 0; c < CHATS; c++) {
                     telegram.addChat(chat(c));
                     herald.subscriptions().add(Destination.telegram(chat(c)), "kursk", "test");
@@ -185,8 +182,7 @@ class DatabaseOutageTest {
     }
 
     private Path config(FeedServer feed) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
+        return ServiceUnderTest.writeConfig(dir, """
                 feeds:
                   - id: world
                     url: %s
@@ -195,13 +191,6 @@ class DatabaseOutageTest {
                 network:
                   allow_private_addresses: true
                 """.formatted(feed.url("/world.xml")));
-        return config;
-    }
-
-    private static Settings settings(FakeTelegramServer telegram, Path data, int port) throws Exception {
-        return Settings.fromEnv(Map.of("HERALD_DB", data.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl(),
-                "HERALD_HTTP_PORT", Integer.toString(port)));
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -1,17 +1,14 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.telegramEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.herald.config.ConfigLoader;
-import io.herald.config.HeraldConfig;
-import io.herald.config.Settings;
 import io.herald.store.OutboxEntry;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +80,7 @@ class FeedFloodTest {
             for (int poll = 1; poll <= FLOOD_POLLS + 1; poll++) {
                 int next = poll + 1;
                 // the next request starts only after this poll was recorded (one poll of a feed at a time)
-                waitUntil(() -> requests.get() >= next);
+                Await.until(WAIT, () -> requests.get() >= next);
                 heapAfterPoll.add(usedHeapAfterGc());
                 dbAfterPoll.add(size(db) + size(Path.of(db + "-wal")));
                 pendingAfterPoll.add(herald.outbox().counts().get(OutboxEntry.Status.PENDING));
@@ -128,8 +123,7 @@ class FeedFloodTest {
     }
 
     private HeraldService start(Path db) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
+        return ServiceUnderTest.start(dir, """
                 feeds:
                   - id: flood
                     url: http://127.0.0.1:%d/flood.xml
@@ -143,14 +137,7 @@ class FeedFloodTest {
                 network:
                   allow_private_addresses: true
                   max_body_size: 32MiB
-                """.formatted(feed.getAddress().getPort(), GROUP, ADMIN));
-        HeraldConfig loaded = ConfigLoader.load(config).config();
-        Settings settings = Settings.fromEnv(Map.of(
-                "HERALD_DB", db.toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.baseUrl()));
-        return HeraldService.start(settings, loaded, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8));
+                """.formatted(feed.getAddress().getPort(), GROUP, ADMIN), telegramEnv(db, TOKEN, telegram));
     }
 
     /** 100,000 items whose guids belong to this round only (about 8 MB). */
@@ -173,13 +160,5 @@ class FeedFloodTest {
 
     private static long size(Path file) throws java.io.IOException {
         return Files.exists(file) ? Files.size(file) : 0;
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.herald.testsupport.StdStreams;
+import io.herald.testsupport.CapturedStdStreams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code herald feed inspect FILE} on feeds as the wild writes them: relative links, entry documents, dates. */
@@ -27,17 +26,8 @@ class FeedInspectTest {
     @TempDir
     Path dir;
 
-    private StdStreams std;
-
-    @BeforeEach
-    void capture() {
-        std = StdStreams.capture();
-    }
-
-    @AfterEach
-    void restore() {
-        std.restore();
-    }
+    @RegisterExtension
+    final CapturedStdStreams std = new CapturedStdStreams();
 
     @Test
     void printsRelativeLinksAsWrittenAndNeverALocalPath() throws Exception {

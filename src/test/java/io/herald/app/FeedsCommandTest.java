@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.store.Database;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.PollRecord;
-import io.herald.testsupport.StdStreams;
+import io.herald.testsupport.CapturedStdStreams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code herald feeds}: per-feed health read from the database, and resuming a paused feed. */
@@ -23,17 +22,8 @@ class FeedsCommandTest {
     @TempDir
     Path dir;
 
-    private StdStreams std;
-
-    @BeforeEach
-    void capture() {
-        std = StdStreams.capture();
-    }
-
-    @AfterEach
-    void restore() {
-        std.restore();
-    }
+    @RegisterExtension
+    final CapturedStdStreams std = new CapturedStdStreams();
 
     @Test
     void printsHealthOfEveryFeedAndResumesAPausedOne() throws Exception {

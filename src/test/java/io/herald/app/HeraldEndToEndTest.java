@@ -1,25 +1,23 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.slackEnv;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.HeraldConfig;
-import io.herald.config.Settings;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeSlackServer;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,6 @@ class HeraldEndToEndTest {
     private static final long CHAT = 5001;
     private static final long USER = 7001;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     private static final String KURSK_TITLE = "NATO: North Korea has sent troops to Russia's Kursk region";
     private static final String KURSK_LINK = "https://news.example.org/world/nato-north-korea-kursk";
@@ -43,26 +40,18 @@ class HeraldEndToEndTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FakeSlackServer slack;
-    private FeedServer feeds;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(SLACK_TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
-        slack = FakeSlackServer.start(SLACK_TOKEN);
+    void prepareFakes() {
         slack.addChannel(CHANNEL);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("rates", "Central bank holds rates steady",
                 "https://news.example.org/world/rates", "Policy makers kept the main rate at 3.25%.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        slack.close();
-        feeds.close();
     }
 
     @Test
@@ -87,7 +76,7 @@ class HeraldEndToEndTest {
             assertThat(posted.get(0).allText()).contains("North Korea has sent troops", KURSK_LINK);
 
             int polls = feeds.requestCount("/world.xml");
-            waitUntil(() -> feeds.requestCount("/world.xml") >= polls + 3);
+            Await.until(WAIT, () -> feeds.requestCount("/world.xml") >= polls + 3);
             Thread.sleep(1500);
             assertThat(telegram.messagesTo(CHAT)).as("no duplicate alerts on later polls").hasSize(2);
             assertThat(slack.messagesTo(CHANNEL)).hasSize(1);
@@ -116,7 +105,7 @@ class HeraldEndToEndTest {
             assertThat(all.get(3).plainText()).contains("Evacuations continue near Kursk");
 
             int polls = feeds.requestCount("/world.xml");
-            waitUntil(() -> feeds.requestCount("/world.xml") >= polls + 3);
+            Await.until(WAIT, () -> feeds.requestCount("/world.xml") >= polls + 3);
             Thread.sleep(1500);
             assertThat(telegram.messagesTo(CHAT)).as("the first story is not alerted again after restart").hasSize(4);
         }
@@ -162,27 +151,13 @@ class HeraldEndToEndTest {
     }
 
     private HeraldService start(String extraYaml) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, extraYaml + """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
+        return ServiceUnderTest.start(dir, worldFeed(extraYaml + """
                 routes:
                   - id: security-desk
                     query: '"north korea" OR kursk'
                     to: ["slack:%s"]
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml"), CHANNEL));
-        HeraldConfig loaded = ConfigLoader.load(config).config();
-        Settings settings = Settings.fromEnv(Map.of(
-                "HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN,
-                "TELEGRAM_API_URL", telegram.baseUrl(),
-                "SLACK_BOT_TOKEN", SLACK_TOKEN,
-                "SLACK_API_URL", slack.apiUrl()));
-        return HeraldService.start(settings, loaded, new PrintStream(console, true, StandardCharsets.UTF_8));
+                """.formatted(CHANNEL), feeds.url("/world.xml")),
+                env(telegramEnv(dir.resolve("herald.db"), TELEGRAM_TOKEN, telegram), slackEnv(SLACK_TOKEN, slack)));
     }
 
     private void subscribe(String command) {
@@ -193,15 +168,7 @@ class HeraldEndToEndTest {
     }
 
     private static void awaitFirstPoll(HeraldService herald) throws InterruptedException {
-        waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until(WAIT, () -> polledOnce(herald, "world"));
     }
 
     private static String kurskItem() {

@@ -3,17 +3,16 @@ package io.herald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.feed.Opml;
-import io.herald.testsupport.StdStreams;
+import io.herald.testsupport.CapturedStdStreams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code herald opml import|export}: round trips on real OPML files, and a partly bad file refused whole. */
@@ -23,17 +22,8 @@ class OpmlCommandTest {
     @TempDir
     Path dir;
 
-    private StdStreams std;
-
-    @BeforeEach
-    void capture() {
-        std = StdStreams.capture();
-    }
-
-    @AfterEach
-    void restore() {
-        std.restore();
-    }
+    @RegisterExtension
+    final CapturedStdStreams std = new CapturedStdStreams();
 
     private static List<Path> corpusOpml() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS), CORPUS + " absent: OPML round trips skipped");

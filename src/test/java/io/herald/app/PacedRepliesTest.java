@@ -1,25 +1,21 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.chat.CommandThrottle;
-import io.herald.config.ConfigLoader;
-import io.herald.config.HeraldConfig;
-import io.herald.config.Settings;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramRateLimits;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,28 +32,21 @@ class PacedRepliesTest {
     private static final long FLOODER = 7070;
     private static final long ADMIN = 8080;
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
+    void prepareFakes() {
         telegram.rateLimits(new FakeTelegramRateLimits(true, 3, 1.0, 60));
         telegram.addChat(GROUP);
         telegram.addChat(NEWSROOM);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss());
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        feeds.close();
     }
 
     @Test
@@ -93,7 +82,7 @@ class PacedRepliesTest {
     @Test
     void aUserFloodingCommandsGetsOneSlowDownAndAlertsGoOn() throws Exception {
         try (HeraldService herald = start()) {
-            waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
+            Await.until(WAIT, () -> polledOnce(herald, "world"));
             for (int i = 0; i < 30; i++) {
                 telegram.userSends(FLOODER, FLOODER, "/help");
             }
@@ -133,12 +122,7 @@ class PacedRepliesTest {
     }
 
     private HeraldService start() throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
+        return ServiceUnderTest.start(dir, worldFeed("""
                 routes:
                   - id: desk
                     query: kursk
@@ -147,23 +131,7 @@ class PacedRepliesTest {
                   telegram: [%d]
                 delivery:
                   telegram_group_per_minute: 57
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml"), NEWSROOM, ADMIN));
-        HeraldConfig loaded = ConfigLoader.load(config).config();
-        Settings settings = Settings.fromEnv(Map.of(
-                "HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.baseUrl()));
-        return HeraldService.start(settings, loaded, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+                """.formatted(NEWSROOM, ADMIN), feeds.url("/world.xml")),
+                telegramEnv(dir.resolve("herald.db"), TOKEN, telegram));
     }
 }

@@ -1,7 +1,9 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.worldFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FeedServer;
@@ -9,12 +11,9 @@ import io.herald.testsupport.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,17 +39,13 @@ class PostgresRunTest {
              FeedServer feeds = FeedServer.start()) {
             feeds.publish("/world.xml", "application/rss+xml", HeraldEndToEndTest.rss(
                     HeraldEndToEndTest.item("old", "Old story", "https://e.org/old", "Before the subscription.")));
-            Path config = dir.resolve("herald.yml");
-            Files.writeString(config, """
-                    feeds:
-                      - id: world
-                        url: %s
-                        interval: 1s
-                    network:
-                      allow_private_addresses: true
-                    """.formatted(feeds.url("/world.xml")));
+            Path config = ServiceUnderTest.writeConfig(dir, worldFeed("", feeds.url("/world.xml")));
             Path log = dir.resolve("run.log");
-            Process herald = launch(config, pg, telegram, log);
+            String trace = Path.of(PostgresRunTest.class.getResource("/logback-database-trace.xml").getPath())
+                    .toString();
+            Process herald = ServiceUnderTest.launch(config, log, Map.of("HERALD_DB", pg.url(),
+                    "HERALD_DB_PASSWORD", PASSWORD, "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL",
+                    telegram.baseUrl()), "-Dlogback.configurationFile=" + trace);
             try {
                 telegram.userSends(CHAT, 1, "/subscribe kursk");
                 assertThat(telegram.awaitMessages(CHAT, 1, WAIT)).as("answered /subscribe").hasSize(1);
@@ -63,9 +58,9 @@ class PostgresRunTest {
                 awaitPolls(feeds, feeds.requestCount("/world.xml") + 2);
                 assertThat(telegram.messagesTo(CHAT)).as("the alert is sent once").hasSize(2);
 
-                assertThat(strings(pg, "SELECT job_name FROM qrtz_job_details")).containsExactly("world");
-                assertThat(strings(pg, "SELECT instance_name FROM qrtz_scheduler_state")).hasSize(1);
-                assertThat(strings(pg, "SELECT destination || ' ' || status FROM outbox"))
+                assertThat(pg.column("SELECT job_name FROM qrtz_job_details")).containsExactly("world");
+                assertThat(pg.column("SELECT instance_name FROM qrtz_scheduler_state")).hasSize(1);
+                assertThat(pg.column("SELECT destination || ' ' || status FROM outbox"))
                         .containsExactly("telegram:" + CHAT + " sent");
             } finally {
                 herald.destroy();
@@ -78,36 +73,7 @@ class PostgresRunTest {
         }
     }
 
-    private static Process launch(Path config, TestPostgres pg, FakeTelegramServer telegram, Path log)
-            throws java.io.IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String trace = Path.of(PostgresRunTest.class.getResource("/logback-database-trace.xml").getPath()).toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dlogback.configurationFile=" + trace,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString());
-        pb.environment().put("HERALD_DB", pg.url());
-        pb.environment().put("HERALD_DB_PASSWORD", PASSWORD);
-        pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-        pb.environment().put("TELEGRAM_API_URL", telegram.baseUrl());
-        pb.environment().remove("SLACK_BOT_TOKEN");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
-    }
-
     private static void awaitPolls(FeedServer feeds, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (feeds.requestCount("/world.xml") < count) {
-            assertThat(System.nanoTime()).as("%d polls within %s", count, WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private static List<String> strings(TestPostgres pg, String sql) throws Exception {
-        try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
+        Await.until(WAIT, () -> feeds.requestCount("/world.xml") >= count, count + " polls");
     }
 }

@@ -1,11 +1,16 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.slackEnv;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.model.Destination;
 import io.herald.store.Database;
 import io.herald.store.JdbcFeedStore;
 import io.herald.store.JdbcSubscriptionStore;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramRateLimits;
 import io.herald.testsupport.FakeSlackServer;
 import io.herald.testsupport.FakeSlackSocketMode;
@@ -22,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -54,35 +60,16 @@ class RunShutdownTest {
                     <rss version="2.0"><channel><title>World</title><link>https://e.org/</link>
                     <item><title>Kursk story</title><link>https://e.org/1</link><guid>1</guid></item>
                     </channel></rss>""");
-            Path config = dir.resolve("herald.yml");
-            Files.writeString(config, """
-                    feeds:
-                      - id: world
-                        url: %s
-                        interval: 1s
-                    network:
-                      allow_private_addresses: true
-                    """.formatted(feeds.url("/world.xml")));
+            Path config = ServiceUnderTest.writeConfig(dir, worldFeed("", feeds.url("/world.xml")));
             telegram.userSends(CHAT, 1, "/subscribe kursk");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "run", "--config", config.toString());
-            pb.environment().put("HERALD_DB", dir.resolve("herald.db").toString());
-            pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-            pb.environment().put("TELEGRAM_API_URL", telegram.baseUrl());
-            pb.environment().put("SLACK_BOT_TOKEN", SLACK_TOKEN);
-            pb.environment().put("SLACK_APP_TOKEN", APP_TOKEN);
-            pb.environment().put("SLACK_API_URL", slack.apiUrl());
-            pb.redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
-            Process herald = pb.start();
+            Process herald = ServiceUnderTest.launch(config, dir.resolve("run.log"),
+                    env(telegramEnv(dir.resolve("herald.db"), TOKEN, telegram), slackEnv(SLACK_TOKEN, slack),
+                            Map.of("SLACK_APP_TOKEN", APP_TOKEN)));
             try {
                 assertThat(telegram.awaitMessages(CHAT, 1, Duration.ofSeconds(30))).as("answered /subscribe")
                         .hasSize(1);
                 long polls = feeds.requestCount("/world.xml");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (feeds.requestCount("/world.xml") < polls + 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                Await.upTo(Duration.ofSeconds(20), () -> feeds.requestCount("/world.xml") >= polls + 2);
 
                 socket.awaitConnection(0, Duration.ofSeconds(30));
                 assertThat(telegram.heldGetUpdates()).as("a getUpdates call is held open at SIGTERM").isPositive();
@@ -137,7 +124,7 @@ class RunShutdownTest {
                     network:
                       allow_private_addresses: true
                     """.formatted(feeds.url("/world.xml"), hung.url("/a.xml"), hung.url("/b.xml")));
-            Process herald = launch(config, db, telegram);
+            Process herald = ServiceUnderTest.launch(config, dir.resolve("run.log"), telegramEnv(db, TOKEN, telegram));
             try {
                 JdbcFeedStore feedStore = new JdbcFeedStore(database, Clock.systemUTC());
                 await(() -> feedStore.find("world").map(s -> s.initialized()).orElse(false), herald);
@@ -165,19 +152,6 @@ class RunShutdownTest {
                 herald.destroyForcibly();
             }
         }
-    }
-
-    /** {@code herald run} in its own JVM, its output in {@code run.log}. */
-    private Process launch(Path config, Path db, FakeTelegramServer telegram) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "--config", config.toString());
-        pb.environment().put("HERALD_DB", db.toString());
-        pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-        pb.environment().put("TELEGRAM_API_URL", telegram.baseUrl());
-        pb.environment().remove("SLACK_BOT_TOKEN");
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
-        return pb.start();
     }
 
     private static void await(BooleanSupplier condition, Process herald) throws InterruptedException {

@@ -1,18 +1,20 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.HeraldConfig;
 import io.herald.config.Settings;
 import io.herald.store.OutboxEntry;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FeedServer;
 import io.herald.testsupport.StdStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,8 +23,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,30 +38,27 @@ class SecretRedactionTest {
     private static final String TOKEN = "4242:configured-secret-Value";
     private static final long CHAT = -100777;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
     private StdStreams std;
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
+    void prepareFakes() {
         telegram.addChat(CHAT);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss());
     }
 
     @AfterEach
-    void stopFakes() {
+    void restoreStreams() {
         if (std != null) {
             std.restore();
         }
-        telegram.close();
-        feeds.close();
     }
 
     @Test
@@ -67,7 +66,7 @@ class SecretRedactionTest {
         Path db = dir.resolve("herald.db");
         std = StdStreams.capture();
         try (HeraldService herald = start(db)) {
-            waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
+            Await.until(WAIT, () -> polledOnce(herald, "world"));
 
             telegram.echoPathInErrors(502, 1); // transient: logged, kept as last_error, retried
             feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss(story("a", "Kursk: first report")));
@@ -76,7 +75,7 @@ class SecretRedactionTest {
             telegram.echoPathInErrors(400, 1); // permanent: logged and kept as the failure's reason
             feeds.publish("/world.xml", RSS, HeraldEndToEndTest.rss(story("a", "Kursk: first report"),
                     story("b", "Kursk: second report")));
-            waitUntil(() -> herald.outbox().counts().get(OutboxEntry.Status.FAILED) == 1);
+            Await.until(WAIT, () -> herald.outbox().counts().get(OutboxEntry.Status.FAILED) == 1);
         }
         std.restore();
         String stderr = std.err();
@@ -100,26 +99,12 @@ class SecretRedactionTest {
     }
 
     private HeraldService start(Path db) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
+        return ServiceUnderTest.start(dir, worldFeed("""
                 routes:
                   - id: desk
                     query: kursk
                     to: ["telegram:%d"]
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml"), CHAT));
-        HeraldConfig loaded = ConfigLoader.load(config).config();
-        Settings settings = Settings.fromEnv(Map.of(
-                "HERALD_DB", db.toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.baseUrl()));
-        return HeraldService.start(settings, loaded, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8));
+                """.formatted(CHAT), feeds.url("/world.xml")), telegramEnv(db, TOKEN, telegram));
     }
 
     /** Every value of every outbox row, as text. */
@@ -141,13 +126,5 @@ class SecretRedactionTest {
 
     private static String story(String guid, String title) {
         return HeraldEndToEndTest.item(guid, title, "https://news.example.org/" + guid, "Troops moved near Kursk.");
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

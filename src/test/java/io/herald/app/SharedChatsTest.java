@@ -2,27 +2,23 @@ package io.herald.app;
 
 import static io.herald.app.HeraldEndToEndTest.item;
 import static io.herald.app.HeraldEndToEndTest.rss;
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
 import io.herald.store.OutboxEntry;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
-import io.herald.testsupport.FakeTelegramServer.CallbackAnswer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,28 +38,21 @@ class SharedChatsTest {
     private static final long GROUP_ADMIN = 7022;
     private static final long HERALD_ADMIN = 9021;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
+    void prepareFakes() {
         telegram.addChat(HERALD_ADMIN);
         telegram.addChat(OTHER);
         telegram.makeGroupAdmin(GROUP, GROUP_ADMIN);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("old", "Old story", "https://news.example.org/old", "Old.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        feeds.close();
     }
 
     @Test
@@ -138,7 +127,7 @@ class SharedChatsTest {
             publish("kursk-1", "kursk-2");
             List<SentMessage> other = telegram.awaitMessages(OTHER, 2, WAIT);
             assertThat(other.get(1).plainText()).as("the route still delivers elsewhere").contains("kursk-2");
-            waitUntil(() -> herald.outbox().counts().getOrDefault(OutboxEntry.Status.PENDING, 0) == 0);
+            Await.until(WAIT, () -> herald.outbox().counts().getOrDefault(OutboxEntry.Status.PENDING, 0) == 0);
             assertThat(alertsIn(GROUP)).as("no more alerts of the route in the muted chat").hasSize(1);
         }
 
@@ -154,10 +143,7 @@ class SharedChatsTest {
             assertThat(again.subscriptions().isPaused(route)).isFalse();
             awaitFirstPoll(again);
             publish("kursk-1", "kursk-2", "kursk-3");
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (alertsIn(GROUP).size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.upTo(WAIT, () -> alertsIn(GROUP).size() >= 2);
             assertThat(alertsIn(GROUP)).as("alerts of the route come again").hasSize(2);
             assertThat(alertsIn(GROUP).get(1).plainText()).contains("kursk-3");
         }
@@ -173,21 +159,11 @@ class SharedChatsTest {
     }
 
     private String lastAnswer() {
-        List<CallbackAnswer> answers = telegram.callbackAnswers();
-        return answers.get(answers.size() - 1).text();
+        return telegram.lastCallbackAnswer().text();
     }
 
     private void awaitButtons(SentMessage message, String... expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!current(message).callbackData().equals(List.of(expected)) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(current(message).callbackData()).containsExactly(expected);
-    }
-
-    private SentMessage current(SentMessage message) {
-        return telegram.messagesTo(message.chatId()).stream().filter(m -> m.messageId() == message.messageId())
-                .findFirst().orElseThrow();
+        assertThat(telegram.awaitButtons(message, List.of(expected), WAIT)).containsExactly(expected);
     }
 
     /** Sends a command and returns the plain text of the reply it got. */
@@ -207,37 +183,19 @@ class SharedChatsTest {
     }
 
     private HeraldService start(String extraYaml) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, extraYaml + """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
+        return ServiceUnderTest.start(dir, worldFeed(extraYaml + """
                 admins:
                   telegram: [%d]
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml"), HERALD_ADMIN));
-        Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl()));
-        return HeraldService.start(settings, ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                """.formatted(HERALD_ADMIN), feeds.url("/world.xml")),
+                telegramEnv(dir.resolve("herald.db"), TOKEN, telegram));
     }
 
     private static void awaitRecorded(HeraldService herald, SentMessage alert) throws InterruptedException {
-        waitUntil(() -> herald.outbox().findSent(Destination.telegram(alert.chatId()),
+        Await.until(WAIT, () -> herald.outbox().findSent(Destination.telegram(alert.chatId()),
                 Long.toString(alert.messageId())).isPresent());
     }
 
     private static void awaitFirstPoll(HeraldService herald) throws InterruptedException {
-        waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until(WAIT, () -> polledOnce(herald, "world"));
     }
 }

@@ -1,7 +1,10 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
@@ -28,31 +31,14 @@ class SighupReloadTest {
             telegram.addChat(ADMIN);
             feeds.publish("/world.xml", "application/rss+xml", HeraldEndToEndTest.rss(
                     HeraldEndToEndTest.item("1", "Story", "https://e.org/1", "Text.")));
-            Path config = dir.resolve("herald.yml");
-            Files.writeString(config, """
+            Path config = ServiceUnderTest.writeConfig(dir, worldFeed("""
                     admins:
                       telegram: [%d]
-                    feeds:
-                      - id: world
-                        url: %s
-                        interval: 1s
-                    network:
-                      allow_private_addresses: true
-                    """.formatted(ADMIN, feeds.url("/world.xml")));
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "run", "--config", config.toString());
-            pb.environment().put("HERALD_DB", dir.resolve("herald.db").toString());
-            pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-            pb.environment().put("TELEGRAM_API_URL", telegram.baseUrl());
-            pb.environment().remove("SLACK_BOT_TOKEN");
-            pb.redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
-            Process herald = pb.start();
+                    """.formatted(ADMIN), feeds.url("/world.xml")));
+            Process herald = ServiceUnderTest.launch(config, dir.resolve("run.log"),
+                    telegramEnv(dir.resolve("herald.db"), TOKEN, telegram));
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (feeds.requestCount("/world.xml") < 1 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                Await.upTo(Duration.ofSeconds(30), () -> feeds.requestCount("/world.xml") >= 1);
                 assertThat(feeds.requestCount("/world.xml")).as("herald runs and polls").isPositive();
 
                 Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(herald.pid())).start();

@@ -2,27 +2,26 @@ package io.herald.app;
 
 import static io.herald.app.HeraldEndToEndTest.item;
 import static io.herald.app.HeraldEndToEndTest.rss;
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.slackEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
 import io.herald.model.Destination;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeSlackServer;
 import io.herald.testsupport.FakeSlackServer.PostedMessage;
 import io.herald.testsupport.FakeSlackSocketMode;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,28 +37,21 @@ class SlackSocketModeTest {
     private static final String OTHER_CHANNEL = "C0SOCKET2";
     private static final String USER = "U0SOCKET1";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @TempDir
     Path dir;
 
-    private FakeSlackServer slack;
+    @AutoClose
+    private final FakeSlackServer slack = FakeSlackServer.start(BOT_TOKEN);
     private FakeSlackSocketMode socket;
-    private FeedServer feeds;
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        slack = FakeSlackServer.start(BOT_TOKEN).addChannel(CHANNEL).addChannel(OTHER_CHANNEL)
-                .memberOf(USER, CHANNEL);
+    void prepareFakes() {
+        slack.addChannel(CHANNEL).addChannel(OTHER_CHANNEL).memberOf(USER, CHANNEL);
         socket = slack.enableSocketMode(APP_TOKEN);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("old", "Old story", "https://news.example.org/old", "Old.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        slack.close();
-        feeds.close();
     }
 
     @Test
@@ -89,7 +81,7 @@ class SlackSocketModeTest {
                     "https://news.example.org/kursk", "Officials said units moved towards Kursk.")));
             PostedMessage alert = slack.awaitMessages(CHANNEL, 1, WAIT).get(0);
             assertThat(values(alert)).containsExactly("/mute " + id, "/unsub " + id);
-            waitUntil(() -> herald.outbox().findSent(Destination.slack(CHANNEL), alert.ts()).isPresent());
+            Await.until(WAIT, () -> herald.outbox().findSent(Destination.slack(CHANNEL), alert.ts()).isPresent());
 
             press(alert, "herald_mute", "/mute " + id);
             assertThat(awaitEphemeral(1)).startsWith("Muted: kursk");
@@ -201,7 +193,7 @@ class SlackSocketModeTest {
     }
 
     private void awaitValues(PostedMessage alert, String... expected) throws InterruptedException {
-        waitUntil(() -> values(current(alert)).equals(List.of(expected)));
+        Await.until(WAIT, () -> values(current(alert)).equals(List.of(expected)));
         assertThat(values(current(alert))).containsExactly(expected);
     }
 
@@ -225,30 +217,12 @@ class SlackSocketModeTest {
     }
 
     private HeraldService start(String extraYaml) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, extraYaml + """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml")));
-        Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("herald.db").toString(),
-                "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_APP_TOKEN", APP_TOKEN, "SLACK_API_URL", slack.apiUrl()));
-        return HeraldService.start(settings, ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return ServiceUnderTest.start(dir, worldFeed(extraYaml, feeds.url("/world.xml")),
+                env(Map.of("HERALD_DB", dir.resolve("herald.db").toString(), "SLACK_APP_TOKEN", APP_TOKEN),
+                        slackEnv(BOT_TOKEN, slack)));
     }
 
     private static void awaitFirstPoll(HeraldService herald) throws InterruptedException {
-        waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until(WAIT, () -> polledOnce(herald, "world"));
     }
 }

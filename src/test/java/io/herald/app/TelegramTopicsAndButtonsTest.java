@@ -2,28 +2,25 @@ package io.herald.app;
 
 import static io.herald.app.HeraldEndToEndTest.item;
 import static io.herald.app.HeraldEndToEndTest.rss;
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.CallbackAnswer;
 import io.herald.testsupport.FakeTelegramServer.LinkPreview;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,27 +37,20 @@ class TelegramTopicsAndButtonsTest {
     private static final long USER = 7013;
     private static final long ADMIN = 9013;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
     private static final String KURSK_LINK = "https://news.example.org/world/kursk";
 
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
+    void prepareFakes() {
         telegram.addChat(ADMIN);
-        feeds = FeedServer.start();
         feeds.publish("/world.xml", RSS, rss(item("old", "Old story", "https://news.example.org/old", "Old.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        feeds.close();
     }
 
     @Test
@@ -137,13 +127,13 @@ class TelegramTopicsAndButtonsTest {
             awaitRecorded(herald, alert);
 
             press(alert, "/mute " + id, 1);
-            assertThat(lastAnswer().text()).startsWith("Muted: kursk");
+            assertThat(telegram.lastCallbackAnswer().text()).startsWith("Muted: kursk");
             awaitButtons(alert, "/undo " + id);
             assertThat(herald.subscriptions().isPaused(id)).isTrue();
             assertThat(telegram.editCount()).isEqualTo(1);
 
             press(alert, "/undo " + id, 2);
-            assertThat(lastAnswer().text()).startsWith("Active again: kursk");
+            assertThat(telegram.lastCallbackAnswer().text()).startsWith("Active again: kursk");
             awaitButtons(alert, "/mute " + id, "/unsub " + id);
             assertThat(herald.subscriptions().isPaused(id)).isFalse();
 
@@ -152,7 +142,7 @@ class TelegramTopicsAndButtonsTest {
             assertThat(herald.subscriptions().find(id)).isEmpty();
 
             press(alert, "/undo " + id, 4);
-            assertThat(lastAnswer().text()).startsWith("Subscribed again: kursk");
+            assertThat(telegram.lastCallbackAnswer().text()).startsWith("Subscribed again: kursk");
             awaitButtons(alert, "/mute " + id, "/unsub " + id);
             assertThat(herald.subscriptions().find(id)).map(Subscription::query).contains("kursk");
             assertThat(telegram.messagesTo(CHAT)).as("presses post no new messages").hasSize(2);
@@ -160,7 +150,7 @@ class TelegramTopicsAndButtonsTest {
             say(CHAT, "/unsubscribe 1", "Unsubscribed from #1");
             int edits = telegram.editCount();
             press(alert, "/mute " + id, 5);
-            assertThat(lastAnswer().text()).as("a press on a stale alert")
+            assertThat(telegram.lastCallbackAnswer().text()).as("a press on a stale alert")
                     .startsWith("That subscription is no longer active here");
             assertThat(telegram.editCount()).isEqualTo(edits);
             assertThat(herald.subscriptions().find(id)).isEmpty();
@@ -193,7 +183,7 @@ class TelegramTopicsAndButtonsTest {
             assertThat(herald.subscriptions().isPaused(theirs)).isFalse();
             assertThat(herald.subscriptions().isPaused(mine)).isFalse();
             assertThat(telegram.editCount()).as("no alert was changed").isZero();
-            assertThat(current(alert).callbackData()).containsExactly("/mute " + mine, "/unsub " + mine);
+            assertThat(telegram.current(alert).callbackData()).containsExactly("/mute " + mine, "/unsub " + mine);
         }
     }
 
@@ -202,23 +192,9 @@ class TelegramTopicsAndButtonsTest {
         assertThat(telegram.awaitCallbackAnswers(answersSoFar, WAIT)).hasSize(answersSoFar);
     }
 
-    private CallbackAnswer lastAnswer() {
-        List<CallbackAnswer> answers = telegram.callbackAnswers();
-        return answers.get(answers.size() - 1);
-    }
-
     /** Waits until the message's buttons carry {@code expected}, then checks they do. */
     private void awaitButtons(SentMessage message, String... expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!current(message).callbackData().equals(List.of(expected)) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(current(message).callbackData()).containsExactly(expected);
-    }
-
-    private SentMessage current(SentMessage message) {
-        return telegram.messagesTo(message.chatId()).stream().filter(m -> m.messageId() == message.messageId())
-                .findFirst().orElseThrow();
+        assertThat(telegram.awaitButtons(message, List.of(expected), WAIT)).containsExactly(expected);
     }
 
     private void say(long chat, String text, String answerStart) {
@@ -237,38 +213,19 @@ class TelegramTopicsAndButtonsTest {
     }
 
     private HeraldService start(String extraYaml) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, extraYaml + """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
+        return ServiceUnderTest.start(dir, worldFeed(extraYaml + """
                 admins:
                   telegram: [%d]
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml"), ADMIN));
-        Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl()));
-        return HeraldService.start(settings, ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                """.formatted(ADMIN), feeds.url("/world.xml")), telegramEnv(dir.resolve("herald.db"), TOKEN, telegram));
     }
 
     /** Waits until Herald has recorded the alert as sent (a user's press can come only after it arrived). */
     private static void awaitRecorded(HeraldService herald, SentMessage alert) throws InterruptedException {
-        waitUntil(() -> herald.outbox().findSent(Destination.telegram(alert.chatId()),
+        Await.until(WAIT, () -> herald.outbox().findSent(Destination.telegram(alert.chatId()),
                 Long.toString(alert.messageId())).isPresent());
     }
 
     private static void awaitFirstPoll(HeraldService herald) throws InterruptedException {
-        waitUntil(() -> herald.feeds().find("world").map(s -> s.initialized()).orElse(false));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until(WAIT, () -> polledOnce(herald, "world"));
     }
 }

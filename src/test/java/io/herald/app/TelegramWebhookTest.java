@@ -1,29 +1,27 @@
 package io.herald.app;
 
+import static io.herald.app.ServiceUnderTest.env;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FakeTelegramServer.WebhookDelivery;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,22 +41,16 @@ class TelegramWebhookTest {
     @TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
-        feeds = FeedServer.start();
+    void prepareFakes() {
         feeds.publish("/world.xml", "application/rss+xml", HeraldEndToEndTest.rss(HeraldEndToEndTest.item("old",
                 "Old story", "https://news.example.org/old", "Old.")));
-    }
-
-    @AfterEach
-    void stopFakes() {
-        feeds.close();
-        telegram.close();
     }
 
     @Test
@@ -66,7 +58,7 @@ class TelegramWebhookTest {
         int port = freePort();
         String url = "http://127.0.0.1:" + port + "/telegram/webhook";
         try (HeraldService herald = start(port, url)) {
-            waitUntil(() -> telegram.webhookUrl().isPresent());
+            Await.until(WAIT, () -> telegram.webhookUrl().isPresent());
             assertThat(telegram.webhookUrl()).contains(url);
             String secret = telegram.webhookSecret().orElseThrow();
             io.herald.testsupport.TestSecrets.record(secret); // never to be printed either (TokenLeakIT)
@@ -122,7 +114,7 @@ class TelegramWebhookTest {
 
         // back to polling: Herald removes the webhook, so getUpdates works again
         try (HeraldService herald = start(freePort(), null)) {
-            waitUntil(() -> telegram.webhookUrl().isEmpty());
+            Await.until(WAIT, () -> telegram.webhookUrl().isEmpty());
             assertThat(telegram.webhookDeletes()).isPositive();
             telegram.userSends(CHAT, USER, "/list");
             assertThat(telegram.awaitMessages(CHAT, 4, WAIT)).hasSize(4);
@@ -157,23 +149,12 @@ class TelegramWebhookTest {
     }
 
     private HeraldService start(int port, String webhookUrl) throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml")));
-        Map<String, String> env = new HashMap<>(Map.of("HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl(),
-                "HERALD_HTTP_PORT", Integer.toString(port)));
+        Map<String, String> vars = env(telegramEnv(dir.resolve("herald.db"), TOKEN, telegram),
+                Map.of("HERALD_HTTP_PORT", Integer.toString(port)));
         if (webhookUrl != null) {
-            env.put("HERALD_TELEGRAM_WEBHOOK_URL", webhookUrl);
+            vars.put("HERALD_TELEGRAM_WEBHOOK_URL", webhookUrl);
         }
-        return HeraldService.start(Settings.fromEnv(env), ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return ServiceUnderTest.start(dir, worldFeed("", feeds.url("/world.xml")), vars);
     }
 
     private HttpResponse<String> post(int port, String body, String secret) throws Exception {
@@ -194,14 +175,6 @@ class TelegramWebhookTest {
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within %s", WAIT).isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 }

@@ -2,22 +2,20 @@ package io.herald.app;
 
 import static io.herald.app.HeraldEndToEndTest.item;
 import static io.herald.app.HeraldEndToEndTest.rss;
+import static io.herald.app.ServiceUnderTest.polledOnce;
+import static io.herald.app.ServiceUnderTest.telegramEnv;
+import static io.herald.app.ServiceUnderTest.worldFeed;
+import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.config.ConfigLoader;
-import io.herald.config.Settings;
 import io.herald.model.Destination;
+import io.herald.testsupport.Await;
 import io.herald.testsupport.FakeTelegramServer;
 import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import io.herald.testsupport.FeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,18 +28,17 @@ class TryAQueryTest {
     private static final String TOKEN = "7000031:try-a-query-token";
     private static final long CHAT = 5031;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String RSS = "application/rss+xml; charset=utf-8";
 
     @org.junit.jupiter.api.io.TempDir
     Path dir;
 
-    private FakeTelegramServer telegram;
-    private FeedServer feeds;
+    @AutoClose
+    private final FakeTelegramServer telegram = FakeTelegramServer.start(TOKEN);
+    @AutoClose
+    private final FeedServer feeds = FeedServer.start();
 
     @BeforeEach
-    void startFakes() {
-        telegram = FakeTelegramServer.start(TOKEN);
-        feeds = FeedServer.start();
+    void prepareFakes() {
         feeds.publish("/world.xml", RSS, rss(
                 item("a", "Troops move near Kursk", "https://news.example.org/a", "Units moved overnight.")
                         + item("b", "Budget talks stall", "https://news.example.org/b", "No deal on taxes &amp; fees.")
@@ -50,20 +47,10 @@ class TryAQueryTest {
                         + item("d", "Kurskaya station reopens", "https://news.example.org/d", "A metro story.")));
     }
 
-    @AfterEach
-    void stopFakes() {
-        telegram.close();
-        feeds.close();
-    }
-
     @Test
     void testListsExactlyTheRecentStoriesTheQueryMatchesAndSavesNothing() throws Exception {
         try (HeraldService herald = start()) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!herald.feeds().find("world").map(s -> s.initialized()).orElse(false)) {
-                assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            Await.until(WAIT, () -> polledOnce(herald, "world"), "first poll");
 
             SentMessage reply = say("/test kursk OR nato");
             assertThat(reply.parseMode()).contains("HTML");
@@ -100,18 +87,7 @@ class TryAQueryTest {
     }
 
     private HeraldService start() throws Exception {
-        Path config = dir.resolve("herald.yml");
-        Files.writeString(config, """
-                feeds:
-                  - id: world
-                    url: %s
-                    interval: 1s
-                network:
-                  allow_private_addresses: true
-                """.formatted(feeds.url("/world.xml")));
-        Settings settings = Settings.fromEnv(Map.of("HERALD_DB", dir.resolve("herald.db").toString(),
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl()));
-        return HeraldService.start(settings, ConfigLoader.load(config).config(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return ServiceUnderTest.start(dir, worldFeed("", feeds.url("/world.xml")),
+                telegramEnv(dir.resolve("herald.db"), TOKEN, telegram));
     }
 }

@@ -7,10 +7,6 @@ import io.herald.testsupport.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +104,7 @@ class TwoNodeClusterTest {
         List<String> feeds = new ArrayList<>();
         await(TAKEOVER, node + " running polls", () -> {
             feeds.clear();
-            feeds.addAll(query(pg, "SELECT trigger_name FROM qrtz_fired_triggers WHERE instance_name = ?"
+            feeds.addAll(pg.column("SELECT trigger_name FROM qrtz_fired_triggers WHERE instance_name = ?"
                     + " AND state = 'EXECUTING' ORDER BY trigger_name", node));
             return !feeds.isEmpty();
         });
@@ -118,24 +114,9 @@ class TwoNodeClusterTest {
     private static List<String> lockHolders(TestPostgres pg) {
         CRC32 crc = new CRC32();
         crc.update(ClusterNode.LOCK.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return query(pg, "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = ?::oid"
+        return pg.column("SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = ?::oid"
                 + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                 Long.toString(crc.getValue() & 0x7fffffff));
-    }
-
-    private static List<String> query(TestPostgres pg, String sql, String param) {
-        try (Connection c = pg.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int minRequests(FeedServer server, Instant after) {

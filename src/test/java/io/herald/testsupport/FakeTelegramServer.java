@@ -468,6 +468,28 @@ public final class FakeTelegramServer implements AutoCloseable {
         return callbackAnswers();
     }
 
+    /** The latest callback answer the bot gave. */
+    public CallbackAnswer lastCallbackAnswer() {
+        List<CallbackAnswer> answers = callbackAnswers();
+        return answers.get(answers.size() - 1);
+    }
+
+    /** The message as it stands now, its buttons edited or not. */
+    public SentMessage current(SentMessage message) {
+        return messagesTo(message.chatId()).stream().filter(m -> m.messageId() == message.messageId()).findFirst()
+                .orElseThrow();
+    }
+
+    /** Waits until the message's buttons carry {@code expected} or the time is up; returns what they carry then. */
+    public List<String> awaitButtons(SentMessage message, List<String> expected, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!current(message).callbackData().equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return current(message).callbackData();
+    }
+
     /** How many {@code editMessageReplyMarkup} calls were accepted. */
     public int editCount() {
         return api.edits();

@@ -38,6 +38,8 @@ import java.util.zip.GZIPOutputStream;
  * answered 304. Per-path hooks: gzip, a status-code override, a redirect. Thread-safe.
  */
 public final class FeedServer implements AutoCloseable {
+    /** The content type of the RSS feeds the tests publish. */
+    public static final String RSS = "application/rss+xml; charset=utf-8";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private record Document(String contentType, byte[] body, String etag, Instant lastModified) {

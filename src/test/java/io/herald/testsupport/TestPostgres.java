@@ -3,8 +3,12 @@ package io.herald.testsupport;
 import io.herald.store.PostgresTarget;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -69,6 +73,24 @@ public final class TestPostgres implements AutoCloseable {
     /** A plain connection to this database for a test's own checks. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + "/" + name, adminProperties());
+    }
+
+    /** The first column of every row the query gives, as text; {@code params} fill its {@code ?}s in order. */
+    public List<String> column(String sql, String... params) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Drops the database, ending any session still connected to it. */
