@@ -146,6 +146,14 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public int holdChat(Destination chat, Instant until) {
+        return db.inTransaction("hold alerts for " + chat + " and its topics", c -> Jdbc.update(c,
+                "UPDATE outbox SET next_attempt_at = ? WHERE (destination = ? OR destination LIKE ?)"
+                        + " AND status = 'pending' AND next_attempt_at < ?", until.toEpochMilli(), chat.toString(),
+                chat + "/%", until.toEpochMilli()));
+    }
+
+    @Override
     public List<FailureGroup> failureGroups(int limit) {
         record Row(long id, String destination, String error) {
         }
@@ -242,8 +250,11 @@ public final class JdbcOutboxStore implements OutboxStore {
             for (Mark mark : marks) {
                 Instant until = Instant.ofEpochMilli(mark.startedAt()).plus(hold);
                 if (until.isAfter(now)) {
-                    Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE destination = ? AND status = 'pending'"
-                            + " AND next_attempt_at < ?", until.toEpochMilli(), mark.destination(), until.toEpochMilli());
+                    // the platform's window is the chat's: a forum's other topics wait too
+                    Destination chat = Destination.parse(mark.destination()).chat();
+                    Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE (destination = ? OR destination LIKE ?)"
+                            + " AND status = 'pending' AND next_attempt_at < ?", until.toEpochMilli(), chat.toString(),
+                            chat + "/%", until.toEpochMilli());
                     held.put(Destination.parse(mark.destination()), until);
                 }
                 Jdbc.update(c, "UPDATE outbox SET attempt_started_at = NULL WHERE destination = ?"
