@@ -130,8 +130,8 @@ public final class JdbcOutboxStore implements OutboxStore {
         return db.inTransaction("move alerts from " + from + " to " + to, c -> {
             int moved = Jdbc.update(c, "UPDATE outbox SET destination = ?, next_attempt_at = ? WHERE destination = ?"
                     + " AND status = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox t WHERE t.destination = ?"
-                    + " AND t.feed_id = outbox.feed_id AND t.item_key = outbox.item_key"
-                    + " AND t.subscription_id = outbox.subscription_id)",
+                    + " AND ((t.feed_id = outbox.feed_id AND t.item_key = outbox.item_key"
+                    + " AND t.subscription_id = outbox.subscription_id) OR t.link_key = outbox.link_key))",
                     to.toString(), clock.millis(), from.toString(), to.toString());
             Jdbc.update(c, "DELETE FROM outbox WHERE destination = ? AND status = 'pending'", from.toString());
             return moved;

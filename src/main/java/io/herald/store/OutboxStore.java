@@ -46,7 +46,8 @@ public interface OutboxStore {
 
     /**
      * Moves a destination's pending rows to a new address (a Telegram group that became a supergroup). A row the
-     * new address already holds for the same item and subscription is dropped as the duplicate it is.
+     * new address already holds for the same item and subscription, or for the same story, is dropped as the
+     * duplicate it is.
      *
      * @return how many rows now point at {@code to}
      */
