@@ -30,6 +30,7 @@ final class DeliveryRun {
     private final Map<io.herald.model.Platform, AlertSender> senders;
     private final DeliveryPolicy policy;
     private final Clock clock;
+    /** Per chat (a forum's topics share their chat's entry): when it may next receive. */
     private final Map<Destination, Instant> notBefore;
     private final DestinationActions actions;
     private final HeraldMetrics metrics;
@@ -95,7 +96,7 @@ final class DeliveryRun {
         } catch (RuntimeException e) {
             LOG.warn("delivery: cannot note the send of alert {} to {}: {}; trying again shortly", head.id(),
                     destination, e.getMessage());
-            notBefore.put(destination, clock.instant().plus(NOTE_RETRY));
+            notBefore.put(destination.chat(), clock.instant().plus(NOTE_RETRY));
             return false;
         }
     }
@@ -112,11 +113,11 @@ final class DeliveryRun {
         }
         try {
             sender.sendReply(to, text);
-            notBefore.put(to, clock.instant().plus(policy.gapFor(to)));
+            notBefore.put(to.chat(), clock.instant().plus(policy.gapFor(to)));
         } catch (SendFailure failure) {
             if (failure.kind() == SendFailure.Kind.RATE_LIMITED) {
                 metrics.rateLimited(to.platform());
-                notBefore.put(to, clock.instant().plus(failure.retryAfter().orElse(Duration.ofSeconds(1))));
+                notBefore.put(to.chat(), clock.instant().plus(failure.retryAfter().orElse(Duration.ofSeconds(1))));
                 again.run();
             } else {
                 LOG.warn("delivery: reply to {} not sent: {}", to, failure.getMessage());
@@ -146,7 +147,7 @@ final class DeliveryRun {
     private void sent(List<OutboxEntry> rows, Destination destination, Optional<String> messageRef) {
         markSentUntilDone(rows, messageRef);
         Instant now = clock.instant();
-        notBefore.put(destination, now.plus(policy.gapFor(destination)));
+        notBefore.put(destination.chat(), now.plus(policy.gapFor(destination)));
         rows.forEach(r -> metrics.alertSent(destination.platform(), Duration.between(r.createdAt(), now)));
     }
 
@@ -193,9 +194,12 @@ final class DeliveryRun {
             case RATE_LIMITED -> {
                 metrics.rateLimited(destination.platform());
                 Duration wait = failure.retryAfter().orElse(Duration.ofSeconds(1));
-                notBefore.put(destination, now.plus(wait));
+                notBefore.put(destination.chat(), now.plus(wait));
                 LOG.info("delivery: {} asked us to wait {} s", destination, wait.toSeconds());
                 outbox.retryAt(head.id(), now.plus(wait), failure.getMessage(), false);
+                if (!destination.chat().equals(destination)) {
+                    outbox.holdChat(destination.chat(), now.plus(wait)); // the chat's other topics wait too
+                }
             }
             case TRANSIENT -> retryLater(rows, failure, now);
             case RECIPIENT_GONE -> {
@@ -220,7 +224,7 @@ final class DeliveryRun {
         Duration wait = jitter(policy.backoff(head.attempts() + 1));
         LOG.warn("{} (retrying in {} ms)", failure.getMessage(), wait.toMillis());
         metrics.alertRetried(head.alert().destination().platform());
-        notBefore.put(head.alert().destination(), now.plus(wait));
+        notBefore.put(head.alert().destination().chat(), now.plus(wait));
         outbox.retryAt(head.id(), now.plus(wait), failure.getMessage(), true);
     }
 

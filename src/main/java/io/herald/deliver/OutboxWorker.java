@@ -62,7 +62,9 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
     private final ChatSettingsStore chatSettings;
     private final DeliveryPolicy policy;
     private final Clock clock;
+    /** Keyed by chat ({@link Destination#chat()}): a forum's topics share their chat's pace and retry windows. */
     private final Map<Destination, Instant> notBefore = new ConcurrentHashMap<>();
+    /** Chats ({@link Destination#chat()}) with a send under way: one at a time per chat, so its pace holds. */
     private final Set<Destination> inFlight = ConcurrentHashMap.newKeySet();
     /** Replies to commands, per destination in order; served before alerts. Guarded by itself. */
     private final Map<Destination, Deque<ReplyText>> replies = new LinkedHashMap<>();
@@ -185,8 +187,8 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
         int count = 0;
         for (Destination to : replyDestinations()) {
             Instant now = clock.instant();
-            Instant allowed = notBefore.getOrDefault(to, Instant.MIN);
-            if (inFlight.contains(to) || allowed.isAfter(now)) {
+            Instant allowed = notBefore.getOrDefault(to.chat(), Instant.MIN);
+            if (inFlight.contains(to.chat()) || allowed.isAfter(now)) {
                 wakeAt = allowed.isBefore(wakeAt) && allowed.isAfter(now) ? allowed : wakeAt;
                 continue;
             }
@@ -197,12 +199,12 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
             if (text == null) {
                 continue;
             }
-            inFlight.add(to);
+            inFlight.add(to.chat());
             Runnable send = () -> {
                 try {
                     run.reply(to, text, () -> replyAgain(to, text));
                 } finally {
-                    inFlight.remove(to);
+                    inFlight.remove(to.chat());
                 }
             };
             if (inline) {
@@ -220,8 +222,8 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
             }
             Destination to = head.destination();
             Instant now = clock.instant();
-            Instant allowed = notBefore.getOrDefault(to, Instant.MIN);
-            if (inFlight.contains(to) || allowed.isAfter(now)) {
+            Instant allowed = notBefore.getOrDefault(to.chat(), Instant.MIN);
+            if (inFlight.contains(to.chat()) || allowed.isAfter(now)) {
                 wakeAt = allowed.isBefore(wakeAt) && allowed.isAfter(now) ? allowed : wakeAt;
                 continue;
             }
@@ -229,7 +231,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
             if (work == null || !takeRate(to.platform(), inline)) {
                 continue;
             }
-            inFlight.add(to);
+            inFlight.add(to.chat());
             if (inline) {
                 count += execute(work) ? 1 : 0;
             } else if (submit(work)) {
@@ -246,7 +248,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
      */
     private void holdInterruptedSends(Instant now) {
         Map<Destination, Instant> held = outbox.holdInterruptedAttempts(INTERRUPTED_HOLD, now);
-        held.forEach((to, until) -> notBefore.merge(to, until, (a, b) -> a.isAfter(b) ? a : b));
+        held.forEach((to, until) -> notBefore.merge(to.chat(), until, (a, b) -> a.isAfter(b) ? a : b));
         if (!held.isEmpty()) {
             LOG.info("delivery: {} destination(s) had a send under way when delivery last stopped; they wait until"
                     + " {} s after it began, in case the platform asked for a pause: {}", held.size(),
@@ -288,7 +290,7 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
             LOG.error("delivery: cannot deliver to {}: {}", work.head().destination(), e.getMessage(), e);
             return false;
         } finally {
-            inFlight.remove(work.head().destination());
+            inFlight.remove(work.head().destination().chat());
         }
     }
 
@@ -326,11 +328,11 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
     private boolean submit(Destination to, Runnable send) {
         try {
             if (!slots.tryAcquire(PASS.toMillis(), TimeUnit.MILLISECONDS)) {
-                inFlight.remove(to);
+                inFlight.remove(to.chat());
                 return false;
             }
         } catch (InterruptedException e) {
-            inFlight.remove(to);
+            inFlight.remove(to.chat());
             throw interrupted();
         }
         pool.execute(() -> {
@@ -347,11 +349,11 @@ public final class OutboxWorker implements Supervised, AutoCloseable, ReplyQueue
     private boolean submit(Work work) {
         try {
             if (!slots.tryAcquire(PASS.toMillis(), TimeUnit.MILLISECONDS)) {
-                inFlight.remove(work.head().destination());
+                inFlight.remove(work.head().destination().chat());
                 return false;
             }
         } catch (InterruptedException e) {
-            inFlight.remove(work.head().destination());
+            inFlight.remove(work.head().destination().chat());
             throw interrupted();
         }
         pool.execute(() -> {

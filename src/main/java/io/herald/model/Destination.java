@@ -25,6 +25,15 @@ public record Destination(Platform platform, String address) {
         return new Destination(Platform.TELEGRAM, chatId + "/" + topicId);
     }
 
+    /**
+     * The chat itself: for a forum topic its chat ({@code telegram:-100123/7} → {@code telegram:-100123}), otherwise
+     * this destination. Platforms limit messages per chat, whatever the topic.
+     */
+    public Destination chat() {
+        int slash = platform == Platform.TELEGRAM ? address.indexOf('/') : -1;
+        return slash < 0 ? this : new Destination(platform, address.substring(0, slash));
+    }
+
     public static Destination slack(String channel) {
         return new Destination(Platform.SLACK, channel);
     }

@@ -165,7 +165,8 @@ public final class JdbcFeedStore implements FeedStore {
 
     /**
      * One outbox row, unless the destination already has an alert for the same canonical link (the same story
-     * from another feed, or under a changed guid).
+     * from another feed, or under a changed guid). The check spares a failed insert; the unique index on
+     * {@code (destination, link_key)} decides when another node queues the same story at the same moment.
      */
     private int queue(Connection c, PendingAlert pending, String linkKey, long now) throws SQLException {
         String destination = pending.alert().destination().toString();

@@ -130,8 +130,8 @@ public final class JdbcOutboxStore implements OutboxStore {
         return db.inTransaction("move alerts from " + from + " to " + to, c -> {
             int moved = Jdbc.update(c, "UPDATE outbox SET destination = ?, next_attempt_at = ? WHERE destination = ?"
                     + " AND status = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox t WHERE t.destination = ?"
-                    + " AND t.feed_id = outbox.feed_id AND t.item_key = outbox.item_key"
-                    + " AND t.subscription_id = outbox.subscription_id)",
+                    + " AND ((t.feed_id = outbox.feed_id AND t.item_key = outbox.item_key"
+                    + " AND t.subscription_id = outbox.subscription_id) OR t.link_key = outbox.link_key))",
                     to.toString(), clock.millis(), from.toString(), to.toString());
             Jdbc.update(c, "DELETE FROM outbox WHERE destination = ? AND status = 'pending'", from.toString());
             return moved;
@@ -143,6 +143,14 @@ public final class JdbcOutboxStore implements OutboxStore {
         return db.inTransaction("hold alerts for " + destination, c -> Jdbc.update(c,
                 "UPDATE outbox SET next_attempt_at = ? WHERE destination = ? AND status = 'pending'"
                         + " AND next_attempt_at < ?", until.toEpochMilli(), destination.toString(), until.toEpochMilli()));
+    }
+
+    @Override
+    public int holdChat(Destination chat, Instant until) {
+        return db.inTransaction("hold alerts for " + chat + " and its topics", c -> Jdbc.update(c,
+                "UPDATE outbox SET next_attempt_at = ? WHERE (destination = ? OR destination LIKE ?)"
+                        + " AND status = 'pending' AND next_attempt_at < ?", until.toEpochMilli(), chat.toString(),
+                chat + "/%", until.toEpochMilli()));
     }
 
     @Override
@@ -242,8 +250,11 @@ public final class JdbcOutboxStore implements OutboxStore {
             for (Mark mark : marks) {
                 Instant until = Instant.ofEpochMilli(mark.startedAt()).plus(hold);
                 if (until.isAfter(now)) {
-                    Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE destination = ? AND status = 'pending'"
-                            + " AND next_attempt_at < ?", until.toEpochMilli(), mark.destination(), until.toEpochMilli());
+                    // the platform's window is the chat's: a forum's other topics wait too
+                    Destination chat = Destination.parse(mark.destination()).chat();
+                    Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE (destination = ? OR destination LIKE ?)"
+                            + " AND status = 'pending' AND next_attempt_at < ?", until.toEpochMilli(), chat.toString(),
+                            chat + "/%", until.toEpochMilli());
                     held.put(Destination.parse(mark.destination()), until);
                 }
                 Jdbc.update(c, "UPDATE outbox SET attempt_started_at = NULL WHERE destination = ?"

@@ -45,9 +45,12 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
             if (!existing.isEmpty()) {
                 return Optional.empty();
             }
-            long id = Jdbc.insert(c, "INSERT INTO subscriptions (destination, query, created_by, created_at)"
-                    + " VALUES (?, ?, ?, ?)", destination.toString(), query, createdBy, clock.millis());
-            return Optional.of(new Subscription(id, destination, query, Optional.empty(), Set.of()));
+            // the same /subscribe arriving twice at once (two nodes, or a double tap): the second one is "already"
+            List<Long> added = Jdbc.query(c, "INSERT INTO subscriptions (destination, query, created_by, created_at)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (destination, query) WHERE route_id IS NULL DO NOTHING"
+                    + " RETURNING id", rs -> rs.getLong(1), destination.toString(), query, createdBy, clock.millis());
+            return added.stream().findFirst()
+                    .map(id -> new Subscription(id, destination, query, Optional.empty(), Set.of()));
         });
     }
 

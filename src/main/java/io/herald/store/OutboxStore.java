@@ -46,7 +46,8 @@ public interface OutboxStore {
 
     /**
      * Moves a destination's pending rows to a new address (a Telegram group that became a supergroup). A row the
-     * new address already holds for the same item and subscription is dropped as the duplicate it is.
+     * new address already holds for the same item and subscription, or for the same story, is dropped as the
+     * duplicate it is.
      *
      * @return how many rows now point at {@code to}
      */
@@ -54,6 +55,12 @@ public interface OutboxStore {
 
     /** Keeps a destination's pending rows waiting until at least {@code until} (digest mode); returns how many. */
     int holdUntil(Destination destination, Instant until);
+
+    /**
+     * Keeps the pending rows of a chat and of every forum topic in it ({@link Destination#chat()}) waiting until at
+     * least {@code until} (a retry_after answered to one topic holds for the whole chat); returns how many.
+     */
+    int holdChat(Destination chat, Instant until);
 
     /** The newest rows with this status, newest first. */
     List<OutboxEntry> recent(OutboxEntry.Status status, int limit);

@@ -83,6 +83,38 @@ class DeliveryPacingTest {
     }
 
     @Test
+    void aForumsTopicsShareTheirChatsPaceSoTheChatIsNeverOverItsLimit() throws Exception {
+        long forum = -100_777;
+        bed.telegram.makeForum(forum);
+        // per chat (topics included) at most 2.5 messages a second and 150 a minute; Herald paces a group at 0.45 s
+        bed.telegram.rateLimits(new FakeTelegramRateLimits(true, 1, 2.5, 150));
+        List<Subscription> topics = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            topics.add(bed.subscribe(Destination.telegram(forum, bed.telegram.openTopic(forum)), "kursk"));
+        }
+        for (int round = 1; round <= 8; round++) {
+            for (Subscription s : topics) {
+                bed.queue("Round " + round, s);
+            }
+        }
+        DeliveryPolicy groupGap = new DeliveryPolicy(Duration.ofMillis(1050), Duration.ofMillis(450),
+                Duration.ofMillis(1050), Duration.ofSeconds(5), Duration.ofHours(1), 12);
+        try (OutboxWorker worker = bed.worker(groupGap, AdminNotifier.none())) {
+            worker.start();
+            awaitAllSent(24, Duration.ofSeconds(40));
+        }
+        assertThat(bed.telegram.messagesTo(forum)).hasSize(24);
+        assertThat(bed.telegram.rateLimitedCount()).as("429s: the chat was sent to faster than its limit").isZero();
+        for (Subscription s : topics) {
+            long topic = Long.parseLong(s.destination().address().substring(s.destination().address().indexOf('/') + 1));
+            assertThat(bed.telegram.messagesTo(forum)).filteredOn(m -> m.threadId().equals(java.util.Optional.of(topic)))
+                    .extracting(m -> m.plainText().substring(0, 7))
+                    .containsExactly("Round 1", "Round 2", "Round 3", "Round 4", "Round 5", "Round 6", "Round 7",
+                            "Round 8");
+        }
+    }
+
+    @Test
     void stopReturnsWithinItsTimeoutAndLeavesTheSendInFlightPending() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         AlertSender hanging = new AlertSender() {

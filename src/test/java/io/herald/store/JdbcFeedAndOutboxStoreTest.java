@@ -131,6 +131,43 @@ class JdbcFeedAndOutboxStoreTest extends OnBothDatabases {
     }
 
     @Test
+    void theSameStoryQueuedAtTheSameMomentByAnotherNodeReachesADestinationOnce() throws Exception {
+        Database db = database.open();
+        var feeds = new JdbcFeedStore(db, Clock.systemUTC());
+        Destination chat = Destination.telegram(42);
+        java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
+        // another node's poll of "world" has queued the story and not yet committed
+        Thread other = new Thread(() -> db.inTransaction("another node's poll", c -> {
+            Jdbc.update(c, "INSERT INTO outbox (feed_id, item_key, subscription_id, destination, payload,"
+                    + " next_attempt_at, created_at, link_key) VALUES ('world', 'w', 1, ?, '{}', 0, 0,"
+                    + " 'example.org/same')", chat.toString());
+            queued.countDown();
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        other.start();
+        assertThat(queued.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Item science = StoreTestSupport.item("science", "s", "Same story");
+        long start = System.nanoTime();
+        int second = feeds.recordPoll(new PollRecord("science", "u2", Optional.empty(), Optional.empty(),
+                List.of(science), List.of(new PendingAlert(2, StoreTestSupport.alert(chat, science))), Set.of(),
+                Map.of("s", "example.org/same")));
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        other.join();
+
+        int rows = db.withConnection("count", c -> Jdbc.queryInt(c,
+                "SELECT COUNT(*) FROM outbox WHERE destination = ?", chat.toString()));
+        assertThat(rows).as("alerts queued for the chat").isEqualTo(1);
+        assertThat(second).as("the same story, already queued for the chat by the other node").isZero();
+        assertThat(waitedMillis).as("this poll met the other, uncommitted one and waited for it").isGreaterThan(300);
+    }
+
+    @Test
     void aSentAlertIsFoundAgainByThePlatformsMessageId() {
         Database db = database.open();
         var feeds = new JdbcFeedStore(db, Clock.systemUTC());

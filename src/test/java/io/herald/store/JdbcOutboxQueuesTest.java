@@ -115,6 +115,21 @@ class JdbcOutboxQueuesTest extends OnBothDatabases {
     }
 
     @Test
+    void holdingAChatHoldsItsTopicsAndNoOtherChat() {
+        Destination forum = Destination.telegram(-100_5);
+        Destination topic = Destination.telegram(-100_5, 7);
+        Destination otherForum = Destination.telegram(-100_55, 7);
+        queue(1, forum);
+        queue(2, topic);
+        queue(3, otherForum);
+        Instant later = clock.instant().plusSeconds(30);
+        assertThat(topic.chat()).isEqualTo(forum);
+        assertThat(outbox.holdChat(topic.chat(), later)).isEqualTo(2);
+        assertThat(outbox.dueHeads(clock.instant(), 10)).extracting(OutboxHead::destination)
+                .containsExactly(otherForum);
+    }
+
+    @Test
     void routesPausedTogetherWithTheirDestination() {
         subscriptions.replaceRoutes(List.of(new Subscription(0, a, "kursk", Optional.of("desk"), Set.of())));
         assertThat(subscriptions.setPaused(a, true)).isEqualTo(1);

@@ -16,6 +16,35 @@ class JdbcSubscriptionStoreTest extends OnBothDatabases {
     private final Destination chat = Destination.telegram(42);
 
     @Test
+    void theSameSubscriptionAddedTwiceAtOnceIsAddedOnceAndTheSecondIsAlready() throws Exception {
+        Database db = database.open();
+        var store = new JdbcSubscriptionStore(db, Clock.systemUTC());
+        java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> db.inTransaction("another node's /subscribe", c -> {
+            Jdbc.update(c, "INSERT INTO subscriptions (destination, query, created_by, created_at) VALUES (?, ?, ?, ?)",
+                    chat.toString(), "kursk", "8", 0L);
+            inserted.countDown();
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        other.start();
+        assertThat(inserted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        long start = System.nanoTime();
+        Optional<Subscription> added = store.add(chat, "kursk", "7");
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        other.join();
+
+        assertThat(waitedMillis).as("the add met the other, uncommitted insert and waited for it").isGreaterThan(300);
+        assertThat(added).as("already subscribed, not an error").isEmpty();
+        assertThat(store.ownedBy(chat)).extracting(Subscription::query).containsExactly("kursk");
+    }
+
+    @Test
     void addsListsAndRemovesInOrder() {
         var store = new JdbcSubscriptionStore(database.open(), Clock.systemUTC());
         store.add(chat, "kursk", "7");

@@ -130,6 +130,29 @@ class MigrationsTest {
                 .containsExactly("probe_high", "probe_low");
     }
 
+    @Test
+    void storiesQueuedTwiceForADestinationBeforeVersion11KeepTheirRowsAndTheOldestKeepsTheLinkKey() throws Exception {
+        Path file = dir.resolve("v10.db");
+        Flyway.configure().dataSource(sqlite(file)).locations("classpath:db/sqlite").target("10").load().migrate();
+        try (Connection c = sqlite(file).getConnection()) {
+            for (String feed : List.of("world", "science", "sport")) {
+                Jdbc.update(c, "INSERT INTO outbox (feed_id, item_key, subscription_id, destination, payload,"
+                        + " next_attempt_at, created_at, link_key) VALUES (?, 'x', 1, 'telegram:42', '{}', 0, 0,"
+                        + " 'example.org/same')", feed);
+            }
+        }
+
+        Database.openSqlite(file);
+
+        assertThat(strings(file, "SELECT feed_id || ':' || COALESCE(link_key, '-') FROM outbox ORDER BY id"))
+                .containsExactly("world:example.org/same", "science:-", "sport:-");
+        try (Connection c = sqlite(file).getConnection()) {
+            assertThatThrownBy(() -> Jdbc.update(c, "INSERT INTO outbox (feed_id, item_key, subscription_id,"
+                    + " destination, payload, next_attempt_at, created_at, link_key) VALUES ('tech', 'x', 1,"
+                    + " 'telegram:42', '{}', 0, 0, 'example.org/same')")).hasMessageContaining("UNIQUE");
+        }
+    }
+
     /**
      * The history a file of the earlier list (its {@code legacy} versions applied) should get: a baseline at the
      * highest version up to which every migration file of {@code db/sqlite} was applied, then every later version

@@ -16,7 +16,8 @@ import java.util.Locale;
  * Matching benchmark: {@link SubscriptionIndex} and Lucene Monitor side by side on the {@link Workload} at several
  * subscription counts; prints a Markdown table. Run with {@code mvn -B -Pbench -DskipTests test}
  * (see docs/benchmarks.md); system properties {@code bench.sizes}, {@code bench.runs}, {@code bench.vocabulary},
- * {@code bench.queryMinRank} and {@code bench.mixes} (comma-separated {@link Workload.Mix} names, one table each).
+ * {@code bench.queryMinRank}, {@code bench.mixes} (comma-separated {@link Workload.Mix} names, one table each) and
+ * {@code bench.lucene} ({@code false} leaves Lucene Monitor out, for comparing two builds of Herald's index).
  */
 public final class MatchBenchmark {
     private static final Budget HERALD = new Budget(1_000, 2_000, 400_000);
@@ -57,7 +58,9 @@ public final class MatchBenchmark {
             List<Subscription> extra = all.subList(largest, all.size());
             for (int size : sizes) {
                 bench.herald(all.subList(0, size), extra);
-                bench.lucene(all.subList(0, size));
+                if (!"false".equals(System.getProperty("bench.lucene"))) {
+                    bench.lucene(all.subList(0, size));
+                }
             }
             bench.print(sizes);
         }
