@@ -2,6 +2,7 @@ package io.herald.store;
 
 import io.herald.model.Alert;
 import io.herald.model.Destination;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -62,14 +63,14 @@ public final class JdbcOutboxStore implements OutboxStore {
     public void markSent(long id) {
         db.inTransaction("mark alert " + id + " sent", c -> Jdbc.update(c,
                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, attempt_started_at = NULL"
-                + " WHERE id = ?",
-                clock.millis(), id));
+                        + " WHERE id = ?", clock.millis(), id));
     }
 
     @Override
     public void markSent(long id, String messageRef) {
         db.inTransaction("mark alert " + id + " sent", c -> Jdbc.update(c, "UPDATE outbox SET status = 'sent',"
-                + " sent_at = ?, attempts = attempts + 1, message_ref = ?, attempt_started_at = NULL WHERE id = ?", clock.millis(), messageRef, id));
+                + " sent_at = ?, attempts = attempts + 1, message_ref = ?, attempt_started_at = NULL WHERE id = ?",
+                clock.millis(), messageRef, id));
     }
 
     @Override
@@ -84,9 +85,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     public void markSent(List<Long> ids) {
         db.inTransaction("mark " + ids.size() + " alerts sent", c -> {
             for (long id : ids) {
-                Jdbc.update(c, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, attempt_started_at = NULL"
-                + " WHERE id = ?",
-                        clock.millis(), id);
+                Jdbc.update(c, "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
+                        + " attempt_started_at = NULL WHERE id = ?", clock.millis(), id);
             }
             return null;
         });
@@ -95,8 +95,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void retryAt(long id, Instant when, String error, boolean countAttempt) {
         db.inTransaction("reschedule alert " + id, c -> Jdbc.update(c,
-                "UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?, attempt_started_at = NULL"
-                        + " WHERE id = ?",
+                "UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?,"
+                        + " attempt_started_at = NULL WHERE id = ?",
                 when.toEpochMilli(), error, countAttempt ? 1 : 0, id));
     }
 
@@ -113,8 +113,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void markFailed(long id, String reason) {
         db.inTransaction("mark alert " + id + " failed", c -> Jdbc.update(c,
-                "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1, attempt_started_at = NULL"
-                        + " WHERE id = ?",
+                "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1,"
+                        + " attempt_started_at = NULL WHERE id = ?",
                 reason, id));
     }
 
@@ -147,10 +147,14 @@ public final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public int holdChat(Destination chat, Instant until) {
-        return db.inTransaction("hold alerts for " + chat + " and its topics", c -> Jdbc.update(c,
-                "UPDATE outbox SET next_attempt_at = ? WHERE (destination = ? OR destination LIKE ?)"
-                        + " AND status = 'pending' AND next_attempt_at < ?", until.toEpochMilli(), chat.toString(),
-                chat + "/%", until.toEpochMilli()));
+        return db.inTransaction("hold alerts for " + chat + " and its topics", c -> holdChat(c, chat, until));
+    }
+
+    /** Holds the pending rows of a chat and of its forum topics until at least {@code until}. */
+    private static int holdChat(Connection c, Destination chat, Instant until) throws SQLException {
+        return Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE (destination = ? OR destination LIKE ?)"
+                + " AND status = 'pending' AND next_attempt_at < ?", until.toEpochMilli(), chat.toString(),
+                chat + "/%", until.toEpochMilli());
     }
 
     @Override
@@ -251,10 +255,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                 Instant until = Instant.ofEpochMilli(mark.startedAt()).plus(hold);
                 if (until.isAfter(now)) {
                     // the platform's window is the chat's: a forum's other topics wait too
-                    Destination chat = Destination.parse(mark.destination()).chat();
-                    Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE (destination = ? OR destination LIKE ?)"
-                            + " AND status = 'pending' AND next_attempt_at < ?", until.toEpochMilli(), chat.toString(),
-                            chat + "/%", until.toEpochMilli());
+                    holdChat(c, Destination.parse(mark.destination()).chat(), until);
                     held.put(Destination.parse(mark.destination()), until);
                 }
                 Jdbc.update(c, "UPDATE outbox SET attempt_started_at = NULL WHERE destination = ?"
