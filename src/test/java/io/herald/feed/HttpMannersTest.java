@@ -54,10 +54,15 @@ class HttpMannersTest {
 
     private void handle(HttpExchange exchange) throws IOException {
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean counted = true;
         try {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
+            // counted until the answer starts: once the body is out the client may read it, free its slot and send
+            // its next request before this thread gets to the finally block
+            inFlight.decrementAndGet();
+            counted = false;
             String path = exchange.getRequestURI().getPath();
             headers.getOrDefault(path, Map.of()).forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] body = String.format(RSS, ttl).getBytes(StandardCharsets.UTF_8);
@@ -67,7 +72,9 @@ class HttpMannersTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
             exchange.close();
         }
     }

@@ -135,22 +135,11 @@ class JdbcFeedAndOutboxStoreTest extends OnBothDatabases {
         Database db = database.open();
         var feeds = new JdbcFeedStore(db, Clock.systemUTC());
         Destination chat = Destination.telegram(42);
-        java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
         // another node's poll of "world" has queued the story and not yet committed
-        Thread other = new Thread(() -> db.inTransaction("another node's poll", c -> {
-            Jdbc.update(c, "INSERT INTO outbox (feed_id, item_key, subscription_id, destination, payload,"
-                    + " next_attempt_at, created_at, link_key) VALUES ('world', 'w', 1, ?, '{}', 0, 0,"
-                    + " 'example.org/same')", chat.toString());
-            queued.countDown();
-            try {
-                Thread.sleep(700);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        other.start();
-        assertThat(queued.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread other = StoreTestSupport.holdOpen(db, "another node's poll", c -> Jdbc.update(c,
+                "INSERT INTO outbox (feed_id, item_key, subscription_id, destination, payload, next_attempt_at,"
+                + " created_at, link_key) VALUES ('world', 'w', 1, ?, '{}', 0, 0, 'example.org/same')",
+                chat.toString()), 700);
 
         Item science = StoreTestSupport.item("science", "s", "Same story");
         long start = System.nanoTime();

@@ -19,20 +19,9 @@ class JdbcSubscriptionStoreTest extends OnBothDatabases {
     void theSameSubscriptionAddedTwiceAtOnceIsAddedOnceAndTheSecondIsAlready() throws Exception {
         Database db = database.open();
         var store = new JdbcSubscriptionStore(db, Clock.systemUTC());
-        java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
-        Thread other = new Thread(() -> db.inTransaction("another node's /subscribe", c -> {
-            Jdbc.update(c, "INSERT INTO subscriptions (destination, query, created_by, created_at) VALUES (?, ?, ?, ?)",
-                    chat.toString(), "kursk", "8", 0L);
-            inserted.countDown();
-            try {
-                Thread.sleep(700);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        other.start();
-        assertThat(inserted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread other = StoreTestSupport.holdOpen(db, "another node's /subscribe", c -> Jdbc.update(c,
+                "INSERT INTO subscriptions (destination, query, created_by, created_at) VALUES (?, ?, ?, ?)",
+                chat.toString(), "kursk", "8", 0L), 700);
 
         long start = System.nanoTime();
         Optional<Subscription> added = store.add(chat, "kursk", "7");

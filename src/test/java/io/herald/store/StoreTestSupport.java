@@ -20,4 +20,28 @@ final class StoreTestSupport {
     static Alert alert(Destination to, Item item) {
         return new Alert(0, to, item, "Example Feed", "kursk", "short summary");
     }
+
+    /**
+     * Another node's transaction: runs {@code write} in a transaction of its own on another thread and keeps it open,
+     * uncommitted, for {@code openMillis}; returns once the write is done (the transaction still open).
+     */
+    static Thread holdOpen(Database db, String what, Database.SqlWork<?> write, long openMillis)
+            throws InterruptedException {
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> db.inTransaction(what, c -> {
+            write.run(c);
+            written.countDown();
+            try {
+                Thread.sleep(openMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        other.start();
+        if (!written.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(what + ": the write did not happen within 10 s");
+        }
+        return other;
+    }
 }
