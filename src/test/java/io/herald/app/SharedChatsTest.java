@@ -8,6 +8,7 @@ import static io.herald.app.ServiceUnderTest.worldFeed;
 import static io.herald.testsupport.FeedServer.RSS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.chat.Replies;
 import io.herald.model.Destination;
 import io.herald.model.Subscription;
 import io.herald.store.OutboxEntry;
@@ -87,6 +88,21 @@ class SharedChatsTest {
 
             assertThat(say(OTHER, OTHER, "/subscribe kursk")).as("a private chat is the user's own")
                     .startsWith("Subscribed");
+        }
+    }
+
+    @Test
+    void whenTelegramCannotSayWhoAdministersTheGroupTheSenderIsAskedToRetryAndNothingChanges() throws Exception {
+        try (HeraldService herald = start("")) {
+            telegram.failNextCallOf("getChatMember", 502, "Bad Gateway");
+            assertThat(say(GROUP, GROUP_ADMIN, "/subscribe kursk"))
+                    .isEqualTo(Replies.cannotTellWhoMayChange().toString());
+            assertThat(telegram.callCount("getChatMember")).as("Telegram was asked and failed").isEqualTo(1);
+            assertThat(herald.subscriptions().ownedBy(Destination.telegram(GROUP))).isEmpty();
+
+            assertThat(say(GROUP, GROUP_ADMIN, "/subscribe kursk")).as("the failure was not remembered")
+                    .startsWith("Subscribed (#1): kursk");
+            assertThat(telegram.callCount("getChatMember")).isEqualTo(2);
         }
     }
 

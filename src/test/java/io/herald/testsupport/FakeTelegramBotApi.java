@@ -9,8 +9,10 @@ import io.herald.testsupport.FakeTelegramServer.SentMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -33,6 +35,7 @@ final class FakeTelegramBotApi {
     private final List<SentMessage> sent = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
     private final Deque<FakeTelegramReply> failures = new ArrayDeque<>();
+    private final Map<String, Deque<FakeTelegramReply>> methodFailures = new HashMap<>();
     private final Deque<FakeTelegramReply> updatesFailures = new ArrayDeque<>();
     private final Set<String> openCallbackQueries = new HashSet<>();
     private final List<FakeTelegramServer.CallbackAnswer> callbackAnswers = new ArrayList<>();
@@ -73,7 +76,7 @@ final class FakeTelegramBotApi {
                 return failure.get();
             }
         } else {
-            Optional<FakeTelegramReply> failure = nextFailure();
+            Optional<FakeTelegramReply> failure = nextFailure(method);
             if (failure.isPresent()) {
                 return failure.get();
             }
@@ -147,8 +150,14 @@ final class FakeTelegramBotApi {
         return FakeTelegramReply.ok(member);
     }
 
-    private synchronized Optional<FakeTelegramReply> nextFailure() {
-        return Optional.ofNullable(failures.poll());
+    private synchronized Optional<FakeTelegramReply> nextFailure(String method) {
+        Deque<FakeTelegramReply> own = methodFailures.get(method);
+        FakeTelegramReply reply = own == null ? null : own.poll();
+        return Optional.ofNullable(reply != null ? reply : failures.poll());
+    }
+
+    synchronized void failNextCallOf(String method, FakeTelegramReply reply) {
+        methodFailures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(reply);
     }
 
     private synchronized Optional<FakeTelegramReply> nextUpdatesFailure() {

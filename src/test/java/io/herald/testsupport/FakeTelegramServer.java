@@ -372,6 +372,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         api.failNext(FakeTelegramReply.error(httpStatus, description));
     }
 
+    /** The next call of {@code method} (e.g. {@code getChatMember}) gets this Bot API error, whatever comes between. */
+    public void failNextCallOf(String method, int httpStatus, String description) {
+        api.failNextCallOf(method, FakeTelegramReply.error(httpStatus, description));
+    }
+
     /** The next {@code times} getUpdates calls get this Bot API error (Telegram or a proxy in front of it failing). */
     public void failUpdates(int httpStatus, String description, int times) {
         api.failUpdates(FakeTelegramReply.error(httpStatus, description), times);
